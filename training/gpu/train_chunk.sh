@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# One resumable chunk of training on the GPU machine (the library's `device`), run from the repository root.
+#   training/gpu/train_chunk.sh CONFIG RUN_NAME MINUTES [--set k=v ...]
+# Inputs carried with the call: carry/pack (the Opus-packed corpus, see tsestudio.data.pack) and, to continue a
+# run, carry/resume/RUN_NAME/last.pt.part-* (the previous chunk's checkpoint, split to pass the 16 MiB limit).
+# Everything under work-data/ survives between calls while the machine stays held, so unpacking and the
+# validation sets are made once per machine. The new checkpoint, metrics and log go to $OUT/RUN_NAME.
+set -euo pipefail
+config=$1 run=$2 minutes=$3
+shift 3
+export PYTHONPATH="$PWD/training/python"
+jobs=$(nproc)
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+if [ ! -f work-data/corpus/corpus.jsonl ]; then
+  log "unpacking corpus"
+  python3 -m tsestudio.data.unpack --pack carry/pack --out work-data/corpus --jobs "$jobs"
+fi
+recipe=$(python3 -c "import yaml,sys; print(yaml.safe_load(open(sys.argv[1]))['recipe'])" "$config")
+recipe_name=$(basename "$recipe" .yaml)
+for split in valid real_valid; do
+  out=work-data/mixtures/$recipe_name
+  if [ ! -f "$out/$split.jsonl" ]; then
+    log "generating $recipe_name $split set"
+    python3 -m tsestudio.data.generate --corpus work-data/corpus --recipe "$recipe" --split "$split" \
+      --out "$out" --jobs "$jobs"
+  fi
+done
+
+run_dir=work-data/runs/$run
+mkdir -p "$run_dir"
+resume=()
+if ls carry/resume/"$run"/last.pt.part-* >/dev/null 2>&1 && [ ! -f "$run_dir/last.pt" ]; then
+  cat carry/resume/"$run"/last.pt.part-* > "$run_dir/last.pt"
+  cp carry/resume/"$run"/metrics.jsonl "$run_dir/" 2>/dev/null || true
+fi
+[ -f "$run_dir/last.pt" ] && resume=(--resume "$run_dir/last.pt")
+
+log "training $run for $minutes min"
+python3 -m tsestudio.train --config "$config" --run-dir "$run_dir" --max-minutes "$minutes" "${resume[@]}" \
+  --set "valid_manifest=work-data/mixtures/$recipe_name/valid.jsonl" \
+  --set "real_valid_manifest=work-data/mixtures/$recipe_name/real_valid.jsonl" "$@" \
+  2> >(tee "$run_dir/train.err" >&2) | tee -a "$run_dir/train.log" | tail -n 40 || log "trainer exited non-zero"
+
+dest=$OUT/$run
+mkdir -p "$dest"
+for ckpt in last best; do
+  [ -f "$run_dir/$ckpt.pt" ] && split -b 15M -d "$run_dir/$ckpt.pt" "$dest/$ckpt.pt.part-"
+done
+cp "$run_dir"/metrics.jsonl "$run_dir"/train.err "$dest/" 2>/dev/null || true
+ls -la "$dest"
