@@ -106,3 +106,30 @@ def test_generic_speaker_folders_and_bad_paths(tmp_path):
         read_corpus("librispeech", tmp_path / "alice" / "a.wav")
     with pytest.raises(DataError, match="no LibriSpeech speaker folders"):
         read_corpus("librispeech", tmp_path / "alice")
+
+
+def test_imported_librispeech_and_musan_feed_the_mixer(tmp_path):
+    """A user's corpora become one corpus folder that the dynamic mixer draws from."""
+    from tsestudio.data.dynamic import DynamicMixDataset
+    from tsestudio.data.import_corpus import import_corpus
+    from tsestudio.data.recipes import load_recipe
+    root = tmp_path / "LibriSpeech" / "train-clean-100"
+    for spk, voice in (("19", "slt"), ("26", "rms"), ("32", "awb")):
+        for n in range(3):
+            speak(str(root / spk / "198" / f"{spk}-198-{n:04d}.flac"), f"utterance {n} of reader {spk}", voice, fmt="flac")
+    (root / "26" / "198" / "26-198-0009.flac").write_bytes(b"fLaC broken")
+    musan = tmp_path / "musan" / "noise" / "free-sound"
+    musan.mkdir(parents=True)
+    subprocess.run(["sox", "-n", "-r", "16000", str(musan / "noise-free-sound-0000.wav"), "synth", "3", "brownnoise"],
+                   check=True)
+    out = tmp_path / "corpus"
+    rep = import_corpus("librispeech", tmp_path / "LibriSpeech", out, jobs=2, rirs=4)
+    assert rep["speakers"] == 3 and rep["files"] == 9 and any("26-198-0009.flac: cannot decode" in p for p in rep["problems"])
+    import_corpus("musan", tmp_path / "musan", out, jobs=1)
+    from tsestudio.data.corpus import read_manifest
+    entries = read_manifest(out)
+    assert {e.kind for e in entries} == {"speech", "noise", "rir"}
+    recipe = load_recipe("v7")
+    assert len({e.speaker for e in entries if e.kind == "speech" and e.split == "train"}) == 3  # hash split, seed 7
+    mix, ref, tgt = next(iter(DynamicMixDataset(out, recipe, "train", seed=0)))
+    assert mix.shape == tgt.shape == (6 * 8000,) and float(mix.abs().max()) > 0.01

@@ -128,7 +128,8 @@ def human_job(job, ctx):
     if cur and sum(len(c) for c in cur) >= 1.0 * rate:
         flush()
     if len(entries) < 2:
-        raise DataError(f"{job['speaker']}: speaker skipped (only {len(entries)} usable utterance(s))")
+        why = f"; last problem: {failures[-1]}" if failures else ""
+        raise DataError(f"{job['speaker']}: speaker skipped (only {len(entries)} usable utterance(s){why})")
     return entries, failures
 
 
