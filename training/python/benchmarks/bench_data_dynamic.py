@@ -31,7 +31,8 @@ def main():
     t0 = time.time()
     ds = DynamicMixDataset(a.corpus, recipe, a.split, seed=0)
     first_load = time.time() - t0
-    loader = DataLoader(ds, batch_size=a.batch, num_workers=a.workers, prefetch_factor=4 if a.workers else None)
+    extra = {"prefetch_factor": 4} if a.workers else {}
+    loader = DataLoader(ds, batch_size=a.batch, num_workers=a.workers, **extra)
     it = iter(loader)
     next(it)  # worker start-up is not throughput
     t1 = time.time()

@@ -42,6 +42,20 @@ def active_level(x: np.ndarray, rate: int, frame_ms: float = 20.0, floor_db: flo
     return float(e[keep].mean()) if keep.any() else 0.0
 
 
+def silent_fraction(x: np.ndarray, rate: int, floor_db: float = -50.0) -> float:
+    """Share of 10 ms frames more than floor_db below the loudest frame.
+
+    Synthesis that loses diphones (an espeak phoneme an MBROLA voice lacks) leaves long holes of digital
+    silence: a high silent fraction marks such broken utterances.
+    """
+    n = max(1, rate // 100)
+    frames = len(x) // n
+    if frames == 0:
+        return 1.0
+    e = np.mean(np.square(x[:frames * n].reshape(frames, n), dtype=np.float64), axis=1)
+    return float(np.mean(e < e.max() * 10 ** (floor_db / 10)))
+
+
 def trim_silence(x: np.ndarray, rate: int, floor_db: float = -40.0, pad_ms: float = 60.0) -> np.ndarray:
     """Cut leading/trailing frames quieter than floor_db below the loudest frame, keeping pad_ms of margin."""
     n = max(1, rate // 100)

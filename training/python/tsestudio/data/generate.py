@@ -59,6 +59,9 @@ def make_item(args):
            "reference_seconds": round(len(sig["reference"]) / rate, 3), "codec": spec["codec"],
            "target_utterances": [entries[u].path for u in spec["target"]["utts"]],
            "reference_utterances": [entries[u].path for u in spec["reference"]["utts"]],
+           "noise": entries[spec["noise"]["id"]].path if spec["noise"] else None,
+           "rirs": [entries[r].path for r in spec["rirs"]] if spec["reverb"] else [],
+           "reference_rir": None if spec["reference"]["rir"] is None else entries[spec["reference"]["rir"]].path,
            "seed": seed, "index": i}
     wavio.write_atomic(os.path.join(out, rel, "item.json"), json.dumps(row).encode("utf-8"))
     return row
