@@ -19,6 +19,7 @@ import yaml
 
 from tsestudio.training.config import load_config
 from tsestudio.training.distributed import barrier, init_distributed, shutdown
+from tsestudio.errors import TseError
 from tsestudio.training.errors import TrainingError
 from tsestudio.training.metrics_log import MetricsLog, error_line
 from tsestudio.training.stopping import StopControl
@@ -87,7 +88,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         log.done(reason=reason, step=trainer.step, epoch=trainer.epoch, best_metric=trainer.best_metric,
                  checkpoint=str(run_dir / "last.pt"))
         return 0
-    except TrainingError as error:
+    except TseError as error:
         error_line(str(error), json_progress)
         return 2
     finally:

@@ -28,8 +28,7 @@ CHOICES = {
 class TrainConfig:
     # Model: rebuilt from (model_name, model_args) alone, so both are stored in every checkpoint.
     model_name: str = "v8"
-    model_args: Dict[str, Any] = field(default_factory=dict)
-    sample_rate: int = 16000
+    model_args: Dict[str, Any] = field(default_factory=dict)  # unnamed arguments keep the model's defaults
 
     # Data. "dynamic": fresh mixtures from corpus_dir + recipe; "static": train_manifest (a mixture manifest).
     data_mode: str = "dynamic"
@@ -81,7 +80,7 @@ class TrainConfig:
             if getattr(self, key) not in allowed:
                 raise TrainingError(f"config: {key} must be one of {', '.join(allowed)}, not {getattr(self, key)!r}")
         positive = ("batch_size", "steps_per_epoch", "epochs", "valid_batch_size", "log_every", "checkpoint_every")
-        for key in positive + ("restart_period_epochs", "restart_mult", "sample_rate"):
+        for key in positive + ("restart_period_epochs", "restart_mult"):
             if getattr(self, key) < 1:
                 raise TrainingError(f"config: {key} must be at least 1, not {getattr(self, key)}")
         for key in ("num_workers", "max_steps", "warmup_steps", "patience", "rewarm_steps", "valid_max_items"):

@@ -51,15 +51,11 @@ class Trainer:
         self.config, self.run_dir, self.info, self.device, self.log = config, Path(run_dir), info, device, log
         torch.manual_seed(config.seed)  # the same initial weights on every rank
         self.model = build_model(config.model_name, **config.model_args).to(device)
-        if self.model.sample_rate != config.sample_rate:
-            raise TrainingError(
-                f"config: sample_rate {config.sample_rate} but model {config.model_name} runs at "
-                f"{self.model.sample_rate} Hz"
-            )
+        self.sample_rate = int(self.model.sample_rate)
         self.optimizer = make_optimizer(self.model, config)
         self.objective = make_objective(config.loss, config.stft_loss_weight)
         if config.data_mode == "static":
-            segment = int(round(config.segment_seconds * config.sample_rate))
+            segment = int(round(config.segment_seconds * self.sample_rate))
             self.train_items = data.CroppedItems(_open_static(config.train_manifest, "training"), segment, config.seed)
             self.steps_per_epoch = data.EpochBatches.batches_per_epoch(
                 len(self.train_items), config.batch_size, info.world_size
@@ -93,7 +89,7 @@ class Trainer:
 
     # ----- checkpoints -------------------------------------------------------------------------------------
     def _restore(self, checkpoint: Dict, source: str) -> None:
-        wanted = (self.config.model_name, self.config.model_args)
+        wanted = (self.config.model_name, self.model.model_args)
         if (checkpoint["model_name"], checkpoint["model_args"]) != wanted:
             raise TrainingError(
                 f"{source}: holds model {checkpoint['model_name']} {checkpoint['model_args']}, the config asks for "
@@ -124,8 +120,8 @@ class Trainer:
             "format": FORMAT,
             "variant": variant,
             "model_name": self.config.model_name,
-            "model_args": dict(self.config.model_args),
-            "sample_rate": self.config.sample_rate,
+            "model_args": dict(self.model.model_args),  # every argument, defaults included
+            "sample_rate": self.sample_rate,
             "model": model_state(self.model, weights_dtype),
             "optimizer": None if variant == "weights" else optimizer_state(self.optimizer, moments),
             "scheduler": self.schedule.state_dict(),
@@ -253,7 +249,7 @@ class Trainer:
             interval["loss"] += loss.double()
             interval["norm"] += norm
             interval["n"] += 1
-            interval["audio"] += batch[0].numel() / self.config.sample_rate * self.info.world_size
+            interval["audio"] += batch[0].numel() / self.sample_rate * self.info.world_size
             if self.step % self.config.log_every == 0:
                 self._log_interval(interval, lr, total)
             if self.batch_in_epoch == self.steps_per_epoch:
