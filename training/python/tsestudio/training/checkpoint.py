@@ -23,6 +23,9 @@ import torch
 from tsestudio.training.errors import TrainingError
 
 FORMAT = "tsestudio-train-1"
+# torch 1.13's restricted unpickler cannot read floats (pickle opcode BINFLOAT), so the safe loader is used from
+# torch 2 on, where it is complete (and the default); every checkpoint written here holds only types it accepts.
+SAFE_LOAD = int(torch.__version__.split(".")[0]) >= 2
 REQUIRED = ("model_name", "model_args", "model", "step", "epoch", "config")
 
 
@@ -55,7 +58,7 @@ def load_checkpoint(path: Path) -> Dict[str, Any]:
             source = io.BytesIO(b"".join(part.read_bytes() for part in _parts(path)))
         else:
             raise TrainingError(f"{path}: checkpoint not found")
-        checkpoint = torch.load(source, map_location="cpu", weights_only=True)
+        checkpoint = torch.load(source, map_location="cpu", weights_only=SAFE_LOAD)
     except TrainingError:
         raise
     except Exception as error:  # torch raises many types for truncated or foreign files

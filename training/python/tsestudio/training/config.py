@@ -2,7 +2,7 @@
 
 As in nanoGPT, an override must name a known key and keep its type: a typo or ``epochs=1.5`` is an error, never
 silently a new setting. ``model_args`` is passed to ``build_model`` as it is; its keys are checked against the
-ones the YAML file names, so ``model_args.dim=256`` works and ``model_args.dimm=256`` is refused.
+model's own arguments, so ``model_args.stride=8`` works and ``model_args.stirde=8`` is refused.
 """
 
 import dataclasses
@@ -124,14 +124,21 @@ def _parse_text(key: str, text: str, expected: Any) -> Any:
     return _coerce(key, value, expected)
 
 
+def _model_defaults(model_name: str) -> Dict[str, Any]:
+    """Every argument the model takes, with its default (its type is the type an override must have)."""
+    from tsestudio.models.registry import default_args
+
+    return default_args(model_name)
+
+
 def _apply(config: TrainConfig, key: str, value: Any, from_text: bool) -> None:
     defaults = {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}
     if key.startswith("model_args."):
         arg = key[len("model_args."):]
-        if arg not in config.model_args:
-            known = ", ".join(sorted(config.model_args)) or "none"
-            raise TrainingError(f"config: unknown model argument {arg!r} (known: {known})")
-        expected = config.model_args[arg]
+        known = {**_model_defaults(config.model_name), **config.model_args}
+        if arg not in known:
+            raise TrainingError(f"config: unknown model argument {arg!r} (known: {', '.join(sorted(known))})")
+        expected = known[arg]
         config.model_args[arg] = _parse_text(key, value, expected) if from_text else _coerce(key, value, expected)
         return
     if key not in defaults:

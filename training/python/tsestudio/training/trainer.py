@@ -15,7 +15,7 @@ from tsestudio.training import batches as data
 from tsestudio.training.checkpoint import FORMAT, load_checkpoint, load_model_state, model_state, optimizer_state
 from tsestudio.training.checkpoint import write_atomic
 from tsestudio.training.config import TrainConfig
-from tsestudio.training.distributed import DistInfo, all_reduce_sum, any_rank, gather_objects
+from tsestudio.training.distributed import DistInfo, all_reduce_sum, any_rank, gather_objects, parameter_fingerprint
 from tsestudio.training.errors import TrainingError
 from tsestudio.training.metrics_log import MetricsLog
 from tsestudio.training.objective import make_objective
@@ -144,6 +144,8 @@ class Trainer:
     def save_last(self) -> None:
         """Write last.pt (collective: every rank must call it, since the RNG states of all ranks are stored)."""
         rng = gather_objects(capture_rng(self.device), self.info)
+        if self.info.enabled:
+            self.check_replicas()
         if self.info.is_main:
             payload = self._payload(self.config.checkpoint_variant, rng)
             write_atomic(self.run_dir / "last.pt", payload)
@@ -152,6 +154,13 @@ class Trainer:
         self.last_saved_step = self.step
         if self.config.data_mode == "dynamic":
             self.batches = None  # the stream restarts at this step, as it will for a run resumed from here
+
+    def check_replicas(self) -> None:
+        """All ranks must hold bit-identical weights (DDP averages gradients; a divergence is a bug)."""
+        prints = gather_objects(parameter_fingerprint(self.model), self.info)
+        self.log.metric(phase="replica_check", step=self.step, fingerprints=prints, in_sync=len(set(prints)) == 1)
+        if len(set(prints)) != 1:
+            raise TrainingError(f"training: the {self.info.world_size} replicas diverged at step {self.step}")
 
     def save_best(self) -> None:
         if self.info.is_main:
@@ -252,12 +261,13 @@ class Trainer:
             interval["audio"] += batch[0].numel() / self.sample_rate * self.info.world_size
             if self.step % self.config.log_every == 0:
                 self._log_interval(interval, lr, total)
+            started = time.monotonic()
             if self.batch_in_epoch == self.steps_per_epoch:
-                started = time.monotonic()
                 self.end_epoch()
                 valid_seconds = time.monotonic() - started
             elif self.step % self.config.checkpoint_every == 0:
                 self.save_last()
+            interval["start"] += time.monotonic() - started  # throughput counts training time only
             reason = self._finished()
         if self.last_saved_step != self.step:
             self.save_last()
