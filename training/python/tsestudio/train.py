@@ -12,6 +12,7 @@ after writing last.pt; ``--resume`` continues from it exactly. Exit codes: 0 don
 import argparse
 import os
 import sys
+import traceback
 from pathlib import Path
 from typing import List, Optional
 
@@ -60,10 +61,17 @@ def write_config_copy(run_dir: Path, config) -> None:
     temp.replace(run_dir / "config.yaml")
 
 
+def user_errors() -> tuple:
+    """Exceptions that mean bad input (printed as one line, exit code 2): the project's and the data package's."""
+    from tsestudio.data.errors import DataError
+
+    return (TseError, DataError)
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     args = parse_args(argv)
     json_progress = args.progress == "json"
-    log = None
+    log = stop = None
     try:
         config = load_config(args.config, args.overrides)
         if args.max_minutes is not None:
@@ -88,10 +96,16 @@ def main(argv: Optional[List[str]] = None) -> int:
         log.done(reason=reason, step=trainer.step, epoch=trainer.epoch, best_metric=trainer.best_metric,
                  checkpoint=str(run_dir / "last.pt"))
         return 0
-    except TseError as error:
+    except user_errors() as error:
         error_line(str(error), json_progress)
         return 2
+    except Exception as error:  # a bug, not bad input: report it as one event, keep the trace for the log
+        error_line(f"internal error: {type(error).__name__}: {error}", json_progress)
+        traceback.print_exc(file=sys.stderr)
+        return 1
     finally:
+        if stop is not None:
+            stop.uninstall()
         if log is not None:
             log.close()
         shutdown()

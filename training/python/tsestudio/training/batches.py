@@ -141,4 +141,5 @@ def _loader(dataset, batch_sampler, num_workers: int, seed: int) -> DataLoader:
         worker_init_fn=ignore_interrupts_in_worker if num_workers > 0 else None,
         generator=generator,
         persistent_workers=False,
+        pin_memory=torch.cuda.is_available(),  # lets the trainer's non_blocking copies overlap the step
     )
