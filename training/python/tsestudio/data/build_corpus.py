@@ -204,7 +204,7 @@ def build(args, progress):
                   extra={k: v for k, v in e.items() if k not in Entry.__dataclass_fields__}) for e in entries]
     check_split_disjoint(objs, args.out)
     write_manifest(args.out, objs)
-    report = {"seconds": round(time.time() - t0, 1), **summary(entries), "problems": problems + job_problems}
+    report = {"seconds": round(time.time() - t0, 1), "seed": args.seed, **summary(entries), "problems": problems + job_problems}
     wavio.write_atomic(os.path.join(args.out, "build_report.json"), json.dumps(report, indent=1).encode("utf-8"))
     return report
 
