@@ -1,69 +1,59 @@
 """Training batches that can be resumed exactly.
 
-Dynamic mixing: the stream of fresh mixtures is restarted at every resumable checkpoint, seeded by
-(seed, rank, step). Resuming from a checkpoint written at step S restarts the same stream the uninterrupted
-run started at S, so the same batches follow without replaying (and re-mixing) the batches already used.
-Worker w of W always produces batches w, w+W, ... of a stream (the DataLoader takes them in turn), so the
-order is fixed for a given ``num_workers``.
+Dynamic mixing: item k of ``DynamicMixDataset`` is a pure function of (seed, split, k), and batch g of a rank
+is items g*B .. g*B+B-1 of that rank's stream (seed derived from (seed, rank)). Worker w of W makes batches
+w, w+W, ... and the DataLoader takes them in turn, so the batches are the same for any ``num_workers``, and
+resuming at batch g (the step number) starts there directly, without replaying or re-mixing anything.
 
 Static data: one epoch is one pass over the manifest in a permutation seeded by (seed, epoch), split between
 ranks like DistributedSampler; the position is (epoch, batches done), and items are cropped at offsets
 seeded by (seed, epoch, item), so no random state lives in the workers.
 """
 
-from pathlib import Path
-from typing import Any, Dict, Iterator, List, Tuple
+import itertools
+from typing import Iterator, List, Tuple
 
 import torch
-import yaml
 from torch.utils.data import DataLoader, Dataset, IterableDataset, get_worker_info
 from torch.utils.data._utils.collate import default_collate
 
-from tsestudio.training.errors import TrainingError
 from tsestudio.training.rng import derive_seed
 from tsestudio.training.stopping import ignore_interrupts_in_worker
 
 Batch = Tuple[torch.Tensor, torch.Tensor, torch.Tensor]
 
 
-def load_recipe(path: str) -> Dict[str, Any]:
-    try:
-        recipe = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise TrainingError(f"{path}: cannot read recipe ({error.strerror})") from error
-    except yaml.YAMLError as error:
-        raise TrainingError(f"{path}: recipe is not valid YAML ({str(error).splitlines()[0]})") from error
-    if not isinstance(recipe, dict):
-        raise TrainingError(f"{path}: a recipe must be a mapping")
-    return recipe
+def rank_stream_seed(seed: int, rank: int) -> int:
+    """The dynamic-mixing seed of one rank: ranks draw different mixtures, reproducibly."""
+    return derive_seed(seed, rank) % (2**31)
 
 
 class DynamicBatchStream(IterableDataset):
-    """Endless collated batches of dynamically mixed examples; see the module docstring for the seeding."""
+    """Endless collated batches ``first_batch``, ``first_batch + 1``, ... of a dynamic mixing stream."""
 
-    def __init__(self, corpus_dir: str, recipe: Dict[str, Any], batch_size: int, stream_seed: int):
-        self.corpus_dir = corpus_dir
-        self.recipe = recipe
+    def __init__(self, mixer, batch_size: int, first_batch: int):
+        self.mixer = mixer  # a DynamicMixDataset: built once, its corpus audio shared by forked workers
         self.batch_size = batch_size
-        self.stream_seed = stream_seed
+        self.first_batch = first_batch
 
     def __iter__(self) -> Iterator[Batch]:
-        from tsestudio.data.dynamic import DynamicMixDataset
-
         info = get_worker_info()
-        worker = info.id if info is not None else 0
-        dataset = DynamicMixDataset(
-            self.corpus_dir, self.recipe, "train", derive_seed(self.stream_seed, worker) % (2**31)
-        )
-        items = iter(dataset)
-        while True:
-            yield default_collate([next(items) for _ in range(self.batch_size)])
+        worker, workers = (info.id, info.num_workers) if info is not None else (0, 1)
+        for batch in itertools.count(self.first_batch + worker, workers):
+            start = batch * self.batch_size
+            yield default_collate([self.mixer.item(k) for k in range(start, start + self.batch_size)])
 
 
-def dynamic_batches(config, rank: int, start_step: int) -> Iterator[Batch]:
-    stream_seed = derive_seed(config.seed, rank, start_step)
-    stream = DynamicBatchStream(config.corpus_dir, load_recipe(config.recipe), config.batch_size, stream_seed)
-    return iter(_loader(stream, None, config.num_workers, stream_seed))
+def open_mixer(config, rank: int):
+    """The training split's DynamicMixDataset of this rank (loads, or maps, the corpus audio once)."""
+    from tsestudio.data.dynamic import DynamicMixDataset
+
+    return DynamicMixDataset(config.corpus_dir, config.recipe, "train", rank_stream_seed(config.seed, rank))
+
+
+def dynamic_batches(mixer, config, rank: int, first_batch: int) -> Iterator[Batch]:
+    stream = DynamicBatchStream(mixer, config.batch_size, first_batch)
+    return iter(_loader(stream, None, config.num_workers, derive_seed(config.seed, rank, first_batch)))
 
 
 class CroppedItems(Dataset):

@@ -35,14 +35,6 @@ def make_optimizer(model: torch.nn.Module, config: TrainConfig) -> torch.optim.A
     return torch.optim.AdamW(groups, lr=config.lr, betas=(config.beta1, config.beta2))
 
 
-def _open_static(path: str, what: str):
-    from tsestudio.data.static import StaticMixDataset
-
-    if not Path(path).is_file():
-        raise TrainingError(f"{path}: {what} manifest not found")
-    return StaticMixDataset(path)
-
-
 class Trainer:
     def __init__(self, config: TrainConfig, run_dir: Path, info: DistInfo, device: torch.device, log: MetricsLog,
                  resume: Optional[Path] = None):
@@ -56,19 +48,22 @@ class Trainer:
         self.objective = make_objective(config.loss, config.stft_loss_weight)
         if config.data_mode == "static":
             segment = int(round(config.segment_seconds * self.sample_rate))
-            self.train_items = data.CroppedItems(_open_static(config.train_manifest, "training"), segment, config.seed)
+            self.train_items = data.CroppedItems(self._open_static(config.train_manifest, "training"), segment,
+                                                 config.seed)
             self.steps_per_epoch = data.EpochBatches.batches_per_epoch(
                 len(self.train_items), config.batch_size, info.world_size
             )
             if self.steps_per_epoch == 0:
                 raise TrainingError(f"{config.train_manifest}: fewer items than one batch on every rank")
         else:
+            self.mixer = data.open_mixer(config, info.rank)
+            self._check_rate(self.mixer.rate, f"recipe {config.recipe}")
             self.steps_per_epoch = config.steps_per_epoch
         self.valid_sets: List[Tuple[str, object]] = []
         if config.valid_manifest:
-            self.valid_sets.append(("val_si_sdri", _open_static(config.valid_manifest, "validation")))
+            self.valid_sets.append(("val_si_sdri", self._open_static(config.valid_manifest, "validation")))
         if config.real_valid_manifest:
-            self.valid_sets.append(("val_real_si_sdri", _open_static(config.real_valid_manifest, "real validation")))
+            self.valid_sets.append(("val_real_si_sdri", self._open_static(config.real_valid_manifest, "real validation")))
         self.schedule = WarmRestartSchedule(
             self.optimizer, config.lr, config.warmup_steps, config.restart_period_epochs * self.steps_per_epoch,
             config.restart_mult, config.min_lr_ratio,
@@ -86,6 +81,20 @@ class Trainer:
         if info.enabled:
             ids = [device.index] if device.type == "cuda" else None
             self.net = DistributedDataParallel(self.model, device_ids=ids)
+
+    def _open_static(self, path: str, what: str):
+        from tsestudio.data.static import StaticMixDataset
+
+        if not Path(path).is_file():
+            raise TrainingError(f"{path}: {what} manifest not found")
+        dataset = StaticMixDataset(path)
+        self._check_rate(dataset.rate, path)
+        return dataset
+
+    def _check_rate(self, rate: int, source: str) -> None:
+        if int(rate) != self.sample_rate:
+            raise TrainingError(f"{source}: audio at {rate} Hz, model {self.config.model_name} runs at "
+                                f"{self.sample_rate} Hz")
 
     # ----- checkpoints -------------------------------------------------------------------------------------
     def _restore(self, checkpoint: Dict, source: str) -> None:
@@ -106,8 +115,8 @@ class Trainer:
             self.optimizer.load_state_dict(checkpoint["optimizer"])
         else:
             self.schedule.start_rewarm(self.step, self.config.rewarm_steps)
-        if position.get("world_size") != self.info.world_size or position.get("num_workers") != self.config.num_workers:
-            self.log.say(f"note: {source} was written with another world size or num_workers; the data order differs")
+        if position.get("world_size") != self.info.world_size:
+            self.log.say(f"note: {source} was written by {position.get('world_size')} processes; the data order differs")
         states = checkpoint.get("rng") or []
         if len(states) == self.info.world_size:
             restore_rng(states[self.info.rank], self.device)
@@ -132,7 +141,8 @@ class Trainer:
                 "mode": self.config.data_mode,
                 "epoch": self.epoch,
                 "batch_in_epoch": self.batch_in_epoch,
-                "stream_start_step": self.step,  # dynamic mixing restarts its stream here (see batches.py)
+                "next_batch": self.step,  # dynamic mixing: batch index in this rank's stream (see batches.py)
+                "stream_seeds": [data.rank_stream_seed(self.config.seed, r) for r in range(self.info.world_size)],
                 "world_size": self.info.world_size,
                 "num_workers": self.config.num_workers,
             },
@@ -152,8 +162,6 @@ class Trainer:
             if self.config.keep_step_checkpoints:
                 write_atomic(self.run_dir / f"step_{self.step:08d}.pt", payload)
         self.last_saved_step = self.step
-        if self.config.data_mode == "dynamic":
-            self.batches = None  # the stream restarts at this step, as it will for a run resumed from here
 
     def check_replicas(self) -> None:
         """All ranks must hold bit-identical weights (DDP averages gradients; a divergence is a bug)."""
@@ -170,7 +178,7 @@ class Trainer:
     def next_batch(self):
         if self.batches is None:
             if self.config.data_mode == "dynamic":
-                self.batches = data.dynamic_batches(self.config, self.info.rank, self.step)
+                self.batches = data.dynamic_batches(self.mixer, self.config, self.info.rank, self.step)
             else:
                 self.batches = data.static_batches(
                     self.train_items, self.config, self.info.rank, self.info.world_size, self.epoch,
