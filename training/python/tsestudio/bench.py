@@ -32,6 +32,15 @@ def synchronize(device: torch.device) -> None:
         torch.cuda.synchronize(device)
 
 
+def training_segment_seconds(config) -> float:
+    """The length the trainer would feed: the recipe's training segment for dynamic mixing."""
+    if config.data_mode == "dynamic":
+        from tsestudio.data.recipes import load_recipe, segment_seconds
+
+        return segment_seconds(load_recipe(config.recipe), "train")
+    return config.segment_seconds
+
+
 def bench_config(path: Path, device: torch.device, steps: int, warmup: int, batch_size: Optional[int],
                  segment_seconds: Optional[float], reference_seconds: float) -> Dict[str, object]:
     from tsestudio.models.registry import build_model
@@ -43,7 +52,7 @@ def bench_config(path: Path, device: torch.device, steps: int, warmup: int, batc
     objective = make_objective(config.loss, config.stft_loss_weight)
     rate = int(model.sample_rate)
     batch = batch_size or config.batch_size
-    seconds = segment_seconds or config.segment_seconds
+    seconds = segment_seconds or training_segment_seconds(config)
     mixture = torch.randn(batch, int(seconds * rate), device=device) * 0.1
     reference = torch.randn(batch, int(reference_seconds * rate), device=device) * 0.1
     target = torch.randn_like(mixture) * 0.1
@@ -95,7 +104,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
     parser.add_argument("--batch-size", type=int)
     parser.add_argument("--segment-seconds", type=float)
-    parser.add_argument("--reference-seconds", type=float, default=4.0)
+    parser.add_argument("--reference-seconds", type=float, default=4.0)  # FiLM pooling: cost grows little with it
     args = parser.parse_args(argv)
     configs = args.config or [CONFIGS / "config_v7.yaml", CONFIGS / "config_v8.yaml"]
     try:

@@ -81,26 +81,22 @@ def load_model(checkpoint: Optional[Path], torchscript: Optional[Path]):
 
 def evaluate(model, sample_rate: int, manifest: Path, device: torch.device, batch_size: int,
              log: Optional[MetricsLog] = None) -> List[Dict[str, object]]:
-    from tsestudio.data.audio import load_audio
     from tsestudio.data.static import StaticMixDataset
 
     if not manifest.is_file():
         raise TrainingError(f"{manifest}: manifest not found")
     dataset = StaticMixDataset(str(manifest))
     rows = dataset.rows
-    for row in rows:
-        if int(row["sample_rate"]) != sample_rate:
-            raise TrainingError(f"{manifest}: item {row['id']} is at {row['sample_rate']} Hz, the model at {sample_rate} Hz")
+    if dataset.rate != sample_rate:
+        raise TrainingError(f"{manifest}: audio at {dataset.rate} Hz, the model runs at {sample_rate} Hz")
     model = model.to(device).eval()
     results = []
     for index, (mixture, _, target), estimate in run_model(model, dataset, range(len(dataset)), device, "bf16",
                                                             batch_size, 0):
         row = rows[index]
         length = mixture.shape[-1]
-        interferers = []
-        for path in row["interferers"]:
-            signal = torch.from_numpy(load_audio(manifest.parent / path, sample_rate))[:length]
-            interferers.append(torch.nn.functional.pad(signal, [0, length - signal.shape[-1]]))
+        interferers = [torch.nn.functional.pad(signal[:length], [0, max(0, length - signal.shape[-1])])
+                       for signal in dataset.interferers(index)]
         results.append({"id": row["id"], **score_item(estimate, mixture, target, interferers)})
         if log is not None:
             log.progress(len(results), len(rows), f"scored {row['id']}")

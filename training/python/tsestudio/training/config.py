@@ -37,7 +37,7 @@ class TrainConfig:
     train_manifest: str = ""
     valid_manifest: str = ""
     real_valid_manifest: str = ""  # recorded human speech; when set it decides early stopping and best.pt
-    segment_seconds: float = 4.0  # static training items are cropped to this length to form batches
+    segment_seconds: float = 4.0  # static training items are cropped to this length (dynamic: the recipe's)
     batch_size: int = 8
     num_workers: int = 2
     steps_per_epoch: int = 1000  # an epoch of dynamic mixing (static data: one pass over the manifest)
