@@ -45,7 +45,8 @@ python3 -m tsestudio.train --config "$config" --run-dir "$run_dir" --max-minutes
 dest=$OUT/$run
 mkdir -p "$dest"
 for ckpt in last best; do
-  [ -f "$run_dir/$ckpt.pt" ] && split -b 15M -d "$run_dir/$ckpt.pt" "$dest/$ckpt.pt.part-"
+  # At most 8 files of 16 MiB come back from a call: split checkpoints, bundle the logs into one file.
+  [ -f "$run_dir/$ckpt.pt" ] && split -b 16000000 -d "$run_dir/$ckpt.pt" "$dest/$ckpt.pt.part-"
 done
-cp "$run_dir"/metrics.jsonl "$run_dir"/train.err "$dest/" 2>/dev/null || true
+tar -czf "$dest/logs.tgz" -C "$run_dir" $(cd "$run_dir" && ls metrics.jsonl train.err train.log config.yaml 2>/dev/null)
 ls -la "$dest"
