@@ -44,7 +44,8 @@ python3 -m tsestudio.train --config "$config" --run-dir "$run_dir" --max-minutes
 
 dest=$OUT/$run
 mkdir -p "$dest"
-for ckpt in last best; do
+# What comes back is capped in total too (about 64 MiB): BRING names the checkpoints to return (default: last).
+for ckpt in ${BRING:-last}; do
   # At most 8 files of 16 MiB come back from a call: split checkpoints, bundle the logs into one file.
   [ -f "$run_dir/$ckpt.pt" ] && split -b 16000000 -d "$run_dir/$ckpt.pt" "$dest/$ckpt.pt.part-"
 done
