@@ -34,9 +34,4 @@ public record AudioFileInfo(
   public String describe() {
     return container == AudioContainer.WAV ? "WAV " + encoding : encoding;
   }
-
-  AudioFileInfo withFrames(long newFrames) {
-    return new AudioFileInfo(
-        path, container, encoding, sampleRate, channels, bitsPerSample, newFrames);
-  }
 }

@@ -75,6 +75,21 @@ class FlacMp3Test {
   }
 
   @Test
+  void flacWithoutALengthInItsHeaderIsReadToTheEnd() throws Exception {
+    Path flac = sox("n.flac", "-n", "-r", "16000", "synth", "1.1", "sine", "300");
+    byte[] bytes = Files.readAllBytes(flac);
+    // STREAMINFO's 36-bit total sample count: the low nibble of byte 21 and bytes 22 to 25.
+    bytes[21] &= (byte) 0xF0;
+    Arrays.fill(bytes, 22, 26, (byte) 0);
+    Path unknown = Files.write(dir.resolve("unknown.flac"), bytes);
+    AudioFileInfo info = AudioFiles.probe(unknown);
+    assertEquals(AudioFileInfo.UNKNOWN_FRAMES, info.frames());
+    assertTrue(Double.isNaN(info.durationSeconds()));
+    assertArrayEquals(AudioFiles.readMono(flac).samples(), AudioFiles.readMono(unknown).samples());
+    assertEquals(17600, AudioFiles.readMono(unknown).length());
+  }
+
+  @Test
   void flacAfterAnId3TagIsFound() throws Exception {
     Path flac = sox("t.flac", "-n", "-r", "16000", "synth", "0.5", "sine", "300");
     Path tagged = dir.resolve("tagged.flac");
