@@ -1,0 +1,1 @@
+"""TSE Studio training package: models, data, training and export for target speaker extraction."""

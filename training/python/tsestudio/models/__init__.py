@@ -1,0 +1,1 @@
+"""Separation models (v7, v8) and their building blocks."""
