@@ -20,7 +20,7 @@ final class Checkpoints {
   static Path latest(JobRecord record) {
     Path reported = record.lastCheckpoint();
     Optional<Path> found = newestIn(record.runDir());
-    if (reported != null && Files.isRegularFile(reported)) {
+    if (reported != null && exists(reported)) {
       boolean newer = found.isPresent() && modified(found.get()).compareTo(modified(reported)) > 0;
       return newer ? found.get() : reported;
     }
@@ -28,12 +28,17 @@ final class Checkpoints {
   }
 
   /**
-   * The newest {@code *.pt} or {@code *.ckpt} file in {@code runDir} or one folder below it,
-   * leaving out exported models (a {@code .pt} with a model card {@code .json} beside it).
+   * The trainer's {@code last.pt} in {@code runDir} when it is there; else the newest {@code *.pt}
+   * or {@code *.ckpt} file in {@code runDir} or one folder below it, leaving out exported models (a
+   * {@code .pt} with a model card {@code .json} beside it).
    */
   static Optional<Path> newestIn(Path runDir) {
     if (runDir == null || !Files.isDirectory(runDir)) {
       return Optional.empty();
+    }
+    Path last = runDir.resolve("last.pt");
+    if (exists(last)) {
+      return Optional.of(last);
     }
     try (Stream<Path> files = Files.walk(runDir, 2)) {
       return files
@@ -43,6 +48,18 @@ final class Checkpoints {
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether a checkpoint is on disk: as one file, or split into {@code NAME.part000}, ... (the
+   * trainer splits large checkpoints so each part fits a transfer limit).
+   */
+  static boolean exists(Path checkpoint) {
+    return Files.isRegularFile(checkpoint) || Files.isRegularFile(firstPart(checkpoint));
+  }
+
+  private static Path firstPart(Path checkpoint) {
+    return checkpoint.resolveSibling(checkpoint.getFileName() + ".part000");
   }
 
   private static boolean isCheckpoint(Path file) {
@@ -58,6 +75,9 @@ final class Checkpoints {
   }
 
   private static FileTime modified(Path file) {
+    if (!Files.exists(file) && Files.exists(firstPart(file))) {
+      file = firstPart(file);
+    }
     try {
       return Files.getLastModifiedTime(file);
     } catch (IOException e) {
