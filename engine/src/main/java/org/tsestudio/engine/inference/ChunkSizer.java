@@ -35,14 +35,25 @@ final class ChunkSizer {
     double stride = Math.max(1, card.modelArg("stride", 8));
     double widest = card.modelArg("enc_filters", 256);
     widest = Math.max(widest, card.modelArg("dim", 0) * card.modelArg("expand", 2));
-    if (card.modelArgs().get("stage_dims") instanceof java.util.List<?> dims) {
-      for (Object dim : dims) {
-        if (dim instanceof Double d) {
-          widest = Math.max(widest, d * card.modelArg("expand", 2));
-        }
-      }
+    // A U-Net's deeper stages run at half, quarter, ... frame rate: its full-rate stage dominates.
+    if (card.modelArgs().get("stage_dims") instanceof java.util.List<?> dims
+        && !dims.isEmpty()
+        && dims.get(0) instanceof Double first) {
+      widest = Math.max(widest, first * card.modelArg("expand", 2));
     }
     return card.sampleRate() / stride * widest * BYTES_PER_ACTIVATION;
+  }
+
+  /**
+   * Samples per frame at the model's coarsest time resolution: the encoder stride, times two for
+   * every downsampling stage of a U-Net ({@code stage_dims}).
+   */
+  static int frameGrid(ModelCard card) {
+    int grid = (int) Math.max(1, card.modelArg("stride", 1));
+    if (card.modelArgs().get("stage_dims") instanceof java.util.List<?> dims && !dims.isEmpty()) {
+      grid <<= dims.size() - 1;
+    }
+    return grid;
   }
 
   /** The chunk length in seconds for {@code availableBytes} of free memory. */

@@ -145,16 +145,20 @@ public final class Extractor {
     }
   }
 
+  // Chunk length and overlap are whole multiples of the model's frame grid, so every chunk sees
+  // the same frame phase as whole-file processing would.
   private int chunkSamples(int rate) {
     double seconds = model.criteria().maxChunkSeconds();
     if (seconds <= 0) {
       seconds = ChunkSizer.chunkSeconds(model.card(), ChunkSizer.availableBytes(model));
     }
-    return Math.max(2, (int) Math.round(seconds * rate));
+    int grid = ChunkSizer.frameGrid(model.card());
+    return Math.max(2 * grid, (int) Math.round(seconds * rate) / grid * grid);
   }
 
   private int overlapSamples(int rate) {
-    return (int) Math.round(model.criteria().overlapSeconds() * rate);
+    int grid = ChunkSizer.frameGrid(model.card());
+    return Math.max(grid, (int) Math.round(model.criteria().overlapSeconds() * rate) / grid * grid);
   }
 
   private static void checkRate(AudioSignal signal, String name) throws TseException {
