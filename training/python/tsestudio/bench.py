@@ -1,0 +1,122 @@
+"""Training-speed benchmark (not a test): step time, audio-seconds trained per second and peak memory.
+
+    python -m tsestudio.bench [--config training/python/configs/config_v7.yaml ...] [--steps 20] [--warmup 5]
+        [--device auto|cpu|cuda] [--batch-size N] [--segment-seconds S] [--reference-seconds R]
+
+Each config's model is trained on random input of the config's batch size and segment length (speed does
+not depend on the signal), with the trainer's own optimizer, autocast, loss and clipping, and the results are
+printed as a markdown table.
+"""
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import torch
+
+from tsestudio.errors import TseError
+from tsestudio.training.config import load_config
+from tsestudio.training.distributed import DistInfo, choose_device
+from tsestudio.training.metrics_log import error_line
+from tsestudio.training.objective import make_objective
+from tsestudio.training.trainer import make_optimizer
+from tsestudio.training.validation import autocast_context
+
+CONFIGS = Path(__file__).resolve().parents[1] / "configs"
+
+
+def synchronize(device: torch.device) -> None:
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
+
+
+def training_segment_seconds(config) -> float:
+    """The length the trainer would feed: the recipe's training segment for dynamic mixing."""
+    if config.data_mode == "dynamic":
+        from tsestudio.data.recipes import load_recipe, segment_seconds
+
+        return segment_seconds(load_recipe(config.recipe), "train")
+    return config.segment_seconds
+
+
+def bench_config(path: Path, device: torch.device, steps: int, warmup: int, batch_size: Optional[int],
+                 segment_seconds: Optional[float], reference_seconds: float) -> Dict[str, object]:
+    from tsestudio.models.registry import build_model
+
+    config = load_config(path)
+    torch.manual_seed(0)
+    model = build_model(config.model_name, **config.model_args).to(device).train()
+    optimizer = make_optimizer(model, config)
+    objective = make_objective(config.loss, config.stft_loss_weight)
+    rate = int(model.sample_rate)
+    batch = batch_size or config.batch_size
+    seconds = segment_seconds or training_segment_seconds(config)
+    mixture = torch.randn(batch, int(seconds * rate), device=device) * 0.1
+    reference = torch.randn(batch, int(reference_seconds * rate), device=device) * 0.1
+    target = torch.randn_like(mixture) * 0.1
+    if device.type == "cuda":
+        torch.cuda.reset_peak_memory_stats(device)
+    timings = []
+    for number in range(warmup + steps):
+        synchronize(device)
+        started = time.perf_counter()
+        with autocast_context(device, config.amp):
+            estimate = model(mixture, reference)
+        loss = objective(estimate, target)
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip or float("inf"))
+        optimizer.step()
+        synchronize(device)
+        if number >= warmup:
+            timings.append(time.perf_counter() - started)
+    step = sorted(timings)[len(timings) // 2]  # median: robust to a stray slow step
+    return {
+        "config": path.name,
+        "model": config.model_name,
+        "parameters": sum(p.numel() for p in model.parameters()),
+        "batch": f"{batch} x {seconds:g} s",
+        "step_ms": 1000 * step,
+        "audio_s_per_s": batch * seconds / step,
+        "peak_gib": torch.cuda.max_memory_allocated(device) / 2**30 if device.type == "cuda" else None,
+    }
+
+
+def markdown(rows: List[Dict[str, object]], device: torch.device) -> str:
+    name = torch.cuda.get_device_name(device) if device.type == "cuda" else f"CPU ({torch.get_num_threads()} threads)"
+    lines = [f"Training step benchmark on {name}, torch {torch.__version__}",
+             "| config | model | params | batch | step ms | audio-s/s | peak GiB |", "|---|---|---|---|---|---|---|"]
+    for row in rows:
+        peak = "-" if row["peak_gib"] is None else f"{row['peak_gib']:.1f}"
+        lines.append(f"| {row['config']} | {row['model']} | {row['parameters'] / 1e6:.2f} M | {row['batch']} | "
+                     f"{row['step_ms']:.0f} | {row['audio_s_per_s']:.1f} | {peak} |")
+    return "\n".join(lines)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tsestudio.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--config", type=Path, action="append",
+                        help="training config (repeatable; default: config_v7.yaml and config_v8.yaml)")
+    parser.add_argument("--steps", type=int, default=20)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
+    parser.add_argument("--batch-size", type=int)
+    parser.add_argument("--segment-seconds", type=float)
+    parser.add_argument("--reference-seconds", type=float, default=4.0)  # FiLM pooling: cost grows little with it
+    args = parser.parse_args(argv)
+    configs = args.config or [CONFIGS / "config_v7.yaml", CONFIGS / "config_v8.yaml"]
+    try:
+        device = choose_device(args.device, DistInfo())
+        rows = [bench_config(path, device, max(1, args.steps), max(0, args.warmup), args.batch_size,
+                             args.segment_seconds, args.reference_seconds) for path in configs]
+    except TseError as error:
+        error_line(str(error), False)
+        return 2
+    print(markdown(rows, device))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Speech corpora, mixture generation, datasets and packing for TSE training."""
