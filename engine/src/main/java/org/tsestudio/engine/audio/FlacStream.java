@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.jflac.ChannelData;
 import org.jflac.FLACDecoder;
+import org.jflac.FrameListener;
 import org.jflac.frame.Frame;
+import org.jflac.metadata.Metadata;
 import org.tsestudio.engine.TseException;
 
 /** Sequential FLAC decoding with jFLAC, fed only the checked STREAMINFO and the audio frames. */
@@ -20,6 +22,29 @@ final class FlacStream extends SequentialStream {
   private final AudioFileInfo info;
   private FileChannel channel;
   private FLACDecoder decoder;
+  private final ErrorListener errors = new ErrorListener();
+
+  /** Keeps the first error jFLAC reports. */
+  private static final class ErrorListener implements FrameListener {
+    String first;
+
+    void clear() {
+      first = null;
+    }
+
+    @Override
+    public void processMetadata(Metadata metadata) {}
+
+    @Override
+    public void processFrame(Frame frame) {}
+
+    @Override
+    public void processError(String message) {
+      if (first == null) {
+        first = message;
+      }
+    }
+  }
 
   private FlacStream(Path file, FlacHeader header) {
     super(file, header.channels());
@@ -56,6 +81,8 @@ final class FlacStream extends SequentialStream {
       channel = FileChannel.open(file, StandardOpenOption.READ);
       channel.position(header.audioOffset());
       decoder = new FLACDecoder(new BufferedInputStream(minimalHeader(), 1 << 16));
+      errors.clear();
+      decoder.addFrameListener(errors);
       decoder.readMetadata();
     } catch (IOException | RuntimeException e) {
       throw TseException.forFile(file, "corrupt FLAC header", e);
@@ -85,8 +112,11 @@ final class FlacStream extends SequentialStream {
     } catch (IOException | RuntimeException e) {
       throw TseException.forFile(file, "corrupt FLAC data near frame " + position(), e);
     }
-    if (decoder.getBadFrames() != badBefore) {
-      throw TseException.forFile(file, "corrupt FLAC data near frame " + position());
+    // jFLAC reports a checksum mismatch only to listeners and skips undecodable frames silently.
+    if (decoder.getBadFrames() != badBefore || errors.first != null) {
+      String why =
+          errors.first != null && errors.first.startsWith("CRC") ? " (checksum error)" : "";
+      throw TseException.forFile(file, "corrupt FLAC data near frame " + position() + why);
     }
     if (frame == null) {
       return -1;

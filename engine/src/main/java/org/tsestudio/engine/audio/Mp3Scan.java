@@ -17,8 +17,10 @@ import org.tsestudio.engine.TseException;
  * @param firstOffset file offset of the first frame (after tags and junk)
  * @param infoFrame whether the first frame is a Xing/Info/VBRI tag frame that holds no audio
  * @param audioFrames MPEG frames holding audio (not counting the tag frame)
+ * @param endOffset file offset just past the last whole frame
  */
-record Mp3Scan(Mp3FrameHeader first, long firstOffset, boolean infoFrame, long audioFrames) {
+record Mp3Scan(
+    Mp3FrameHeader first, long firstOffset, boolean infoFrame, long audioFrames, long endOffset) {
 
   private static final int SEARCH_BYTES = 64 * 1024;
 
@@ -82,7 +84,7 @@ record Mp3Scan(Mp3FrameHeader first, long firstOffset, boolean infoFrame, long a
     if (audioFrames <= 0) {
       throw TseException.forFile(file, "contains no audio (MP3 has no audio frames)");
     }
-    return new Mp3Scan(first, firstOffset, infoFrame, audioFrames);
+    return new Mp3Scan(first, firstOffset, infoFrame, audioFrames, pos);
   }
 
   private static Mp3FrameHeader headerAt(FileChannel ch, long pos) throws IOException {

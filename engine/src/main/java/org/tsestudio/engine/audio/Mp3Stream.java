@@ -2,7 +2,7 @@ package org.tsestudio.engine.audio;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.nio.channels.Channels;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -67,8 +67,10 @@ final class Mp3Stream extends SequentialStream {
     closeDecoder();
     try {
       channel = FileChannel.open(file, StandardOpenOption.READ);
-      channel.position(scan.firstOffset());
-      bitstream = new Bitstream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
+      // JLayer drops a final frame that is followed by anything but the end of the stream (an
+      // ID3v1 tag, say), so it sees only the frames.
+      InputStream frames = new FileRangeInputStream(channel, scan.firstOffset(), scan.endOffset());
+      bitstream = new Bitstream(new BufferedInputStream(frames, 1 << 16));
       decoder = new Decoder();
       framesDecoded = 0;
       if (scan.infoFrame() && bitstream.readFrame() != null) {

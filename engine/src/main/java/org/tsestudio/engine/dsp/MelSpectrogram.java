@@ -51,12 +51,10 @@ public final class MelSpectrogram {
 
   /** Frames {@code [firstFrame, firstFrame + count)} of the log-mel spectrogram. */
   public float[][] compute(float[] signal, int firstFrame, int count) {
-    ComplexSpectrogram c = stft.forward(signal, firstFrame, count);
     float[][] rows = new float[count][bank.mels()];
-    for (int i = 0; i < count; i++) {
-      // The power spectrum overwrites the real part, which is no longer needed.
-      toRow(c.real()[i], c.imag()[i], c.real()[i], rows[i]);
-    }
+    float[] power = new float[stft.bins()];
+    stft.forEachFrame(
+        signal, firstFrame, count, (t, re, im) -> toRow(re, im, power, rows[t - firstFrame]));
     return rows;
   }
 

@@ -51,13 +51,9 @@ public final class Spectrogram {
 
   /** Frames {@code [firstFrame, firstFrame + count)} of the spectrogram. */
   public float[][] compute(float[] signal, int firstFrame, int count) {
-    ComplexSpectrogram c = stft.forward(signal, firstFrame, count);
-    float[][] rows = new float[count][];
-    for (int i = 0; i < count; i++) {
-      // Reuse the real part's array for the row: the complex frames are dropped after this.
-      rows[i] = c.real()[i];
-      toRow(c.real()[i], c.imag()[i], rows[i]);
-    }
+    float[][] rows = new float[count][stft.bins()];
+    stft.forEachFrame(
+        signal, firstFrame, count, (t, re, im) -> toRow(re, im, rows[t - firstFrame]));
     return rows;
   }
 
@@ -71,7 +67,7 @@ public final class Spectrogram {
         });
   }
 
-  /** Converts one complex frame to a row; {@code row} may be {@code re} itself. */
+  /** Converts one complex frame to a row. */
   void toRow(float[] re, float[] im, float[] row) {
     for (int k = 0; k < row.length; k++) {
       float power = re[k] * re[k] + im[k] * im[k];

@@ -128,16 +128,34 @@ public final class Stft {
    * compute the part of a long file that is on screen.
    */
   public ComplexSpectrogram forward(float[] signal, int firstFrame, int count) {
+    float[][] re = new float[count][];
+    float[][] im = new float[count][];
+    forEachFrame(
+        signal,
+        firstFrame,
+        count,
+        (t, r, i) -> {
+          re[t - firstFrame] = r.clone();
+          im[t - firstFrame] = i.clone();
+        });
+    return new ComplexSpectrogram(re, im);
+  }
+
+  /**
+   * Transforms frames {@code [firstFrame, firstFrame + count)} one at a time into {@code sink}
+   * (arrays reused), so callers that reduce each frame never hold the complex transform.
+   */
+  public void forEachFrame(float[] signal, int firstFrame, int count, FrameSink sink) {
     checkRange(signal.length, firstFrame, count);
-    float[][] re = new float[count][bins()];
-    float[][] im = new float[count][bins()];
     FrameTransformer transformer = new FrameTransformer(fftSize, window);
     float[] frame = new float[fftSize];
-    for (int i = 0; i < count; i++) {
-      copyFrame(signal, firstFrame + i, frame);
-      transformer.forward(frame, re[i], im[i]);
+    float[] re = new float[bins()];
+    float[] im = new float[bins()];
+    for (int t = firstFrame; t < firstFrame + count; t++) {
+      copyFrame(signal, t, frame);
+      transformer.forward(frame, re, im);
+      sink.accept(t, re, im);
     }
-    return new ComplexSpectrogram(re, im);
   }
 
   /** A push-style transform: write the signal in blocks of any size, frames go to {@code sink}. */
