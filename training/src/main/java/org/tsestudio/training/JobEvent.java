@@ -37,6 +37,11 @@ public sealed interface JobEvent {
    */
   record Metric(long step, Map<String, Double> values, Map<String, Object> fields)
       implements JobEvent {
+    /** The trainer's {@code phase} field ({@code train} or {@code valid}), or empty. */
+    public String phase() {
+      return textField(fields, "phase").orElse("");
+    }
+
     @Override
     public Optional<String> checkpoint() {
       return textField(fields, "checkpoint");
