@@ -48,6 +48,23 @@ public final class JobManager implements AutoCloseable {
     this.registry = registry;
   }
 
+  /** System property, then environment variable, naming the folder that holds the job list. */
+  public static final String STATE_PROPERTY = "tsestudio.state";
+
+  public static final String STATE_ENV = "TSE_STATE_DIR";
+
+  /**
+   * Where the app and the CLI keep the job list: {@code -Dtsestudio.state}, {@code $TSE_STATE_DIR},
+   * else {@code ~/.tsestudio}. Both use the same folder, so jobs started from the CLI show in the
+   * app.
+   */
+  public static Path defaultStateDir() {
+    String configured = System.getProperty(STATE_PROPERTY, System.getenv(STATE_ENV));
+    return configured != null && !configured.isBlank()
+        ? Path.of(configured)
+        : Path.of(System.getProperty("user.home"), ".tsestudio");
+  }
+
   /**
    * Opens the job list in {@code stateDir} ({@code jobs.json}); jobs recorded as running are
    * re-attached when their process still runs and settled from their event file when it does not.
@@ -61,6 +78,18 @@ public final class JobManager implements AutoCloseable {
       }
     }
     return manager;
+  }
+
+  /**
+   * Picks up jobs another process (the CLI, another app window) started since this manager opened:
+   * watches those that still run. Cheap enough to call on a timer.
+   */
+  public void refresh() {
+    for (JobRecord record : registry.all()) {
+      if (record.state() == JobState.RUNNING && !live.containsKey(record.id())) {
+        reattach(record);
+      }
+    }
   }
 
   /** All jobs, oldest first. */

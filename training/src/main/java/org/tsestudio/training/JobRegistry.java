@@ -39,6 +39,9 @@ public final class JobRegistry {
           .setPrettyPrinting()
           .create();
 
+  private static final Map<Path, Object> IN_PROCESS_LOCKS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Path file;
   private final Map<String, JobRecord> jobs = new LinkedHashMap<>();
 
@@ -49,8 +52,14 @@ public final class JobRegistry {
   /** Reads the registry at {@code file}; a missing file is an empty registry. */
   public static JobRegistry load(Path file) throws TseException {
     JobRegistry registry = new JobRegistry(file);
+    registry.jobs.putAll(read(file));
+    return registry;
+  }
+
+  private static Map<String, JobRecord> read(Path file) throws TseException {
+    Map<String, JobRecord> jobs = new LinkedHashMap<>();
     if (!Files.exists(file)) {
-      return registry;
+      return jobs;
     }
     Stored stored;
     try {
@@ -70,9 +79,9 @@ public final class JobRegistry {
           || record.state() == null) {
         throw new TseException(file + ": a job entry lacks its id, kind or state");
       }
-      registry.jobs.put(record.id(), record);
+      jobs.put(record.id(), record);
     }
-    return registry;
+    return jobs;
   }
 
   /** The file this registry is kept in. */
@@ -80,46 +89,69 @@ public final class JobRegistry {
     return file;
   }
 
-  /** All jobs, oldest first. */
+  /** All jobs, oldest first, including those other processes added. */
   public synchronized List<JobRecord> all() {
+    refresh();
     return List.copyOf(jobs.values());
   }
 
   /** The job with this id. */
   public synchronized Optional<JobRecord> get(String id) {
+    refresh();
     return Optional.ofNullable(jobs.get(id));
   }
 
   /** Adds or replaces a job and writes the file. */
   public synchronized void put(JobRecord record) throws TseException {
-    JobRecord previous = jobs.put(record.id(), record);
-    try {
-      save();
-    } catch (TseException e) {
-      // Keep memory and file in step: the caller learns that the change did not happen.
-      if (previous == null) {
-        jobs.remove(record.id());
-      } else {
-        jobs.put(record.id(), previous);
-      }
-      throw e;
-    }
+    update(map -> map.put(record.id(), record));
   }
 
   /** Forgets a finished job (its run folder and logs stay on disk). */
   public synchronized void remove(String id) throws TseException {
-    JobRecord previous = jobs.remove(id);
-    if (previous != null) {
-      try {
-        save();
-      } catch (TseException e) {
-        jobs.put(id, previous);
-        throw e;
+    update(map -> map.remove(id));
+  }
+
+  /** Applies a change to the list as it is on disk now, under the file lock, and writes it. */
+  private void update(java.util.function.Consumer<Map<String, JobRecord>> change)
+      throws TseException {
+    Path lock = file.resolveSibling(file.getFileName() + ".lock");
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new TseException(file + ": cannot create its folder (" + e.getMessage() + ")");
+    }
+    // A file lock excludes other processes only; registries of the same file in this JVM (two
+    // managers) share one monitor, since a second lock from the same JVM would throw.
+    Object inProcess =
+        IN_PROCESS_LOCKS.computeIfAbsent(lock.toAbsolutePath().normalize(), k -> new Object());
+    synchronized (inProcess) {
+      try (FileChannel channel =
+              FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          java.nio.channels.FileLock held = channel.lock()) {
+        Map<String, JobRecord> current = read(file);
+        change.accept(current);
+        save(current);
+        jobs.clear();
+        jobs.putAll(current);
+      } catch (IOException e) {
+        throw new TseException(file + ": cannot lock the job registry (" + e.getMessage() + ")");
       }
     }
   }
 
-  private void save() throws TseException {
+  /** Picks up other processes' changes; keeps the last good list if the file cannot be read. */
+  private void refresh() {
+    try {
+      Map<String, JobRecord> current = read(file);
+      jobs.clear();
+      jobs.putAll(current);
+    } catch (TseException e) {
+      System.getLogger(JobRegistry.class.getName())
+          .log(System.Logger.Level.WARNING, e.getMessage());
+    }
+  }
+
+  private void save(Map<String, JobRecord> jobs) throws TseException {
     Path dir = file.toAbsolutePath().getParent();
     Path temp = null;
     try {

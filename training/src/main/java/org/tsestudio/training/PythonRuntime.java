@@ -15,7 +15,8 @@ import org.tsestudio.engine.TseException;
  *
  * @param executable the interpreter
  * @param pythonPath folders put on {@code PYTHONPATH}, the project's {@code training/python} first
- * @param workingDir the jobs' working folder (relative paths in their arguments resolve here)
+ * @param workingDir the jobs' working folder: relative paths in their arguments, and in the shipped
+ *     configs ({@code work-data/...}), resolve here
  */
 public record PythonRuntime(Path executable, List<Path> pythonPath, Path workingDir) {
 
@@ -33,14 +34,18 @@ public record PythonRuntime(Path executable, List<Path> pythonPath, Path working
 
   /**
    * The interpreter from {@code $TSE_PYTHON} (else {@code /usr/bin/python3}, else {@code python3}
-   * on the PATH) with the project's {@code training/python} on its path.
+   * on the PATH) with the project's {@code training/python} on its path, working in the project
+   * root (where the shipped configs' relative paths point).
    */
   public static PythonRuntime detect() throws TseException {
     Path root = projectRoot();
     return new PythonRuntime(
-        defaultInterpreter(),
-        List.of(root.resolve("training").resolve("python")),
-        Path.of("").toAbsolutePath());
+        defaultInterpreter(), List.of(root.resolve("training").resolve("python")), root);
+  }
+
+  /** The same runtime working in another folder (the CLI uses the user's current folder). */
+  public PythonRuntime withWorkingDir(Path dir) {
+    return new PythonRuntime(executable, pythonPath, dir.toAbsolutePath());
   }
 
   /** The same runtime with extra folders on {@code PYTHONPATH}. */

@@ -27,6 +27,7 @@ public final class TrainingJob {
   private static final System.Logger LOG = System.getLogger(TrainingJob.class.getName());
   private static final long POLL_MILLIS = 100;
   private static final long PROGRESS_SAVE_MILLIS = 5_000;
+  private static final long SETTLE_WAIT_NANOS = 2_000_000_000L;
 
   private final JobRegistry registry;
   private final Process process; // null when adopted after a restart: no exit code then
@@ -145,8 +146,9 @@ public final class TrainingJob {
         }
         Thread.sleep(POLL_MILLIS);
       }
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, record.eventsFile() + ": cannot read job events: " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      // Settle the job all the same: a watcher that died silently would leave it "running".
+      LOG.log(Level.WARNING, record.eventsFile() + ": watching the job failed: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
@@ -198,6 +200,12 @@ public final class TrainingJob {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    } else if (handle != null) {
+      JobRecord settled = settledByParent();
+      if (settled != null) {
+        complete(settled);
+        return;
+      }
     }
     JobState state;
     String message;
@@ -219,18 +227,46 @@ public final class TrainingJob {
       state = JobState.FAILED;
       message = lastLogLine(record.logFile()).orElse(describeExit(code)) + where;
     }
-    JobRecord ended;
+    JobRecord ended = record.ended(state, message, code, checkpoint, Instant.now());
+    save(ended);
+    complete(ended);
+  }
+
+  private void complete(JobRecord ended) {
     synchronized (lock) {
-      ended = record.ended(state, message, code, checkpoint, Instant.now());
       record = ended;
-      save(ended);
-      JobEvent event = new JobEvent.StateChanged(state, message);
+      JobEvent event = new JobEvent.StateChanged(ended.state(), ended.message());
       history.add(event);
       for (JobListener listener : listeners) {
         deliver(listener, event);
       }
     }
     completion.complete(ended);
+  }
+
+  /**
+   * A process this app adopted may still have its parent watching it (a job the CLI started while
+   * the app was open). The parent knows the exit code and whether it cancelled the job, so its
+   * record wins: wait briefly for it to settle the job.
+   */
+  private JobRecord settledByParent() {
+    long deadline = System.nanoTime() + SETTLE_WAIT_NANOS;
+    while (System.nanoTime() < deadline) {
+      JobRecord onDisk = registry.get(id()).orElse(null);
+      if (onDisk != null
+          && onDisk.state().finished()
+          && onDisk.pid() == record.pid()
+          && onDisk.attempts() == record.attempts()) {
+        return onDisk;
+      }
+      try {
+        Thread.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+    return null;
   }
 
   private void save(JobRecord updated) {

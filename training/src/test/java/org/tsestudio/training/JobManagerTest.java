@@ -227,4 +227,27 @@ class JobManagerTest {
       assertTrue(notResumable.getMessage().endsWith("a once job cannot be resumed"));
     }
   }
+
+  @Test
+  void anotherProcesssJobIsPickedUpAndItsParentsVerdictWins() throws Exception {
+    try (JobManager cli = open();
+        JobManager app = open()) {
+      TrainingJob started =
+          cli.start(EmitterFixture.spec(dir.resolve("run"), "--steps", "1000", "--delay", "0.05"));
+      Recorder recorder = new Recorder();
+      started.subscribe(recorder);
+      recorder.awaitEvent(JobEvent.Metric.class::isInstance);
+      assertTrue(app.job(started.id()).isEmpty());
+      app.refresh();
+      TrainingJob watched = app.job(started.id()).orElseThrow();
+      assertTrue(watched.isRunning());
+
+      started.cancel(Duration.ofSeconds(20));
+      JobRecord byParent = started.await(WAIT);
+      JobRecord byApp = watched.await(WAIT);
+      assertEquals(JobState.CANCELLED, byParent.state());
+      assertEquals(byParent, byApp, "the app takes the CLI's record, exit code and all");
+      assertEquals(byParent, app.get(started.id()).orElseThrow());
+    }
+  }
 }

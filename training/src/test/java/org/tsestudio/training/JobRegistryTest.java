@@ -38,7 +38,10 @@ class JobRegistryTest {
     JobRegistry reloaded = JobRegistry.load(file);
     assertEquals(List.of(first, second), reloaded.all());
     try (Stream<Path> files = Files.list(file.getParent())) {
-      assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
+      assertEquals(
+          List.of(file, file.resolveSibling("jobs.json.lock")),
+          files.sorted().toList(),
+          "no temporary file is left behind (the lock file stays)");
     }
     reloaded.remove("train-1");
     assertEquals(List.of(second), JobRegistry.load(file).all());
@@ -63,16 +66,34 @@ class JobRegistryTest {
   }
 
   @Test
-  void aFailedWriteKeepsTheListInStepWithTheFile() throws Exception {
+  void aFailedWriteChangesNeitherTheFileNorTheList() throws Exception {
     Path file = dir.resolve("blocked/jobs.json");
     JobRegistry registry = JobRegistry.load(file);
-    // A non-empty folder where the file should go makes the final rename fail, even for root.
-    Files.createDirectories(file.resolve("occupied"));
-    TseException error = assertThrows(TseException.class, () -> registry.put(record("train-1")));
-    assertTrue(error.getMessage().startsWith(file + ": cannot write the job registry"));
-    assertTrue(registry.all().isEmpty());
-    try (Stream<Path> files = Files.list(file.getParent())) {
-      assertEquals(List.of(file), files.toList(), "the temporary file is removed");
-    }
+    JobRecord first = record("train-1");
+    registry.put(first);
+    String before = Files.readString(file);
+    // A folder where the lock file should go makes the change fail, even for root.
+    Files.delete(file.resolveSibling("jobs.json.lock"));
+    Files.createDirectories(file.resolveSibling("jobs.json.lock").resolve("x"));
+    TseException error = assertThrows(TseException.class, () -> registry.put(record("train-2")));
+    assertTrue(error.getMessage().startsWith(file + ": cannot lock the job registry"));
+    assertEquals(List.of(first), registry.all());
+    assertEquals(before, Files.readString(file));
+  }
+
+  @Test
+  void twoProcessesSharingTheFileKeepEachOthersJobs() throws Exception {
+    Path file = dir.resolve("jobs.json");
+    JobRegistry app = JobRegistry.load(file);
+    JobRegistry cli = JobRegistry.load(file);
+    JobRecord fromApp = record("train-app");
+    JobRecord fromCli = record("train-cli");
+    app.put(fromApp);
+    cli.put(fromCli); // cli loaded before the app's write: it must not drop the app's job
+    assertEquals(List.of(fromApp, fromCli), JobRegistry.load(file).all());
+    assertEquals(List.of(fromApp, fromCli), app.all(), "the app sees the CLI's job");
+    JobRecord ended = fromApp.ended(JobState.SUCCEEDED, "finished", 0, null, Instant.now());
+    cli.put(ended);
+    assertEquals(ended, app.get("train-app").orElseThrow());
   }
 }
