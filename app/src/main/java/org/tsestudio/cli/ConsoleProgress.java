@@ -1,6 +1,6 @@
 package org.tsestudio.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -11,12 +11,12 @@ final class ConsoleProgress {
 
   private static final int WIDTH = 28;
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private String label = "";
   private String last = "";
   private boolean drawn;
 
-  ConsoleProgress(PrintStream out) {
+  ConsoleProgress(PrintWriter out) {
     this.out = out;
   }
 

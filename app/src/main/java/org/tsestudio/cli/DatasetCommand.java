@@ -90,7 +90,11 @@ public final class DatasetCommand {
 
   static int launch(JobOptions options, CommandSpec spec, JobSpec job) throws TseException {
     try (JobManager manager = JobConsole.openManager(options.stateDir)) {
-      return JobConsole.follow(manager.start(job), spec.commandLine().getOut(), options.detach);
+      return JobConsole.follow(
+          manager.start(job),
+          spec.commandLine().getOut(),
+          spec.commandLine().getErr(),
+          options.detach);
     }
   }
 }

@@ -76,7 +76,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
     ExtractorCriteria criteria =
         ExtractorCriteria.builder().setModel(model).optDevice(DeviceChoice.parse(device)).build();
-    ConsoleProgress progress = new ConsoleProgress(System.err);
+    ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
     Cancellation cancellation = new Cancellation();
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = ExtractCommand.cancelOnInterrupt(cancellation, finished);

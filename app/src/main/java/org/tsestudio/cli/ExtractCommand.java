@@ -92,7 +92,8 @@ public final class ExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() throws TseException {
     PrintWriter out = spec.commandLine().getOut();
-    ConsoleProgress progress = new ConsoleProgress(System.err);
+    PrintWriter err = spec.commandLine().getErr();
+    ConsoleProgress progress = new ConsoleProgress(err);
     List<Path> files = AudioInputs.expand(mixtures);
     Map<Path, Path> plan = OutputPlan.plan(files, reference, output, overwrite);
     if (output != null && plan.size() > 1) {
@@ -146,7 +147,8 @@ public final class ExtractCommand implements Callable<Integer> {
             throw e; // a bad reference fails every mixture alike
           }
           failed++;
-          System.err.println("error: " + e.getMessage());
+          err.println("error: " + e.getMessage());
+          err.flush();
         }
       }
     } finally {
@@ -154,7 +156,8 @@ public final class ExtractCommand implements Callable<Integer> {
       removeHook(hook);
     }
     if (failed > 0) {
-      System.err.println("error: " + failed + " of " + plan.size() + " mixtures failed");
+      err.println("error: " + failed + " of " + plan.size() + " mixtures failed");
+      err.flush();
       return 1;
     }
     return 0;

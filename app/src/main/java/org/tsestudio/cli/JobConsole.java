@@ -36,7 +36,8 @@ final class JobConsole {
    *
    * @return the exit code: 0 succeeded, 130 cancelled, 1 otherwise
    */
-  static int follow(TrainingJob job, PrintWriter out, boolean detach) throws TseException {
+  static int follow(TrainingJob job, PrintWriter out, PrintWriter err, boolean detach)
+      throws TseException {
     out.println(
         "job " + job.id() + " (" + job.record().kind().name() + "), log " + job.record().logFile());
     out.flush();
@@ -45,7 +46,7 @@ final class JobConsole {
       out.flush();
       return 0;
     }
-    ConsoleProgress progress = new ConsoleProgress(System.err);
+    ConsoleProgress progress = new ConsoleProgress(err);
     job.subscribe(
         (record, event) -> {
           if (event instanceof JobEvent.Progress p) {
@@ -78,10 +79,10 @@ final class JobConsole {
       progress.finish();
       ExtractCommand.removeHook(hook);
     }
-    return report(end, out);
+    return report(end, out, err);
   }
 
-  static int report(JobRecord end, PrintWriter out) {
+  static int report(JobRecord end, PrintWriter out, PrintWriter err) {
     if (end.state() == JobState.SUCCEEDED) {
       out.println(end.id() + ": finished" + checkpoint(end));
       out.flush();
@@ -89,10 +90,11 @@ final class JobConsole {
     }
     String line =
         end.id() + ": " + end.state().name().toLowerCase(Locale.ROOT) + ": " + end.message();
-    System.err.println("error: " + line + " (log: " + end.logFile() + ")");
+    err.println("error: " + line + " (log: " + end.logFile() + ")");
     if (end.canResume()) {
-      System.err.println("resume it with: tse train resume " + end.id());
+      err.println("resume it with: tse train resume " + end.id());
     }
+    err.flush();
     return end.state() == JobState.CANCELLED ? CANCELLED_EXIT : 1;
   }
 

@@ -74,7 +74,8 @@ public final class TrainCommand {
     @Override
     public Integer call() throws TseException {
       try (JobManager manager = JobConsole.openManager(stateDir)) {
-        return JobConsole.follow(manager.resume(id), spec.commandLine().getOut(), detach);
+        return JobConsole.follow(
+            manager.resume(id), spec.commandLine().getOut(), spec.commandLine().getErr(), detach);
       }
     }
   }

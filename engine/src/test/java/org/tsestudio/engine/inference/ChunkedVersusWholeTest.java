@@ -11,6 +11,7 @@ import org.tsestudio.engine.audio.AudioFiles;
 import org.tsestudio.engine.audio.AudioSignal;
 import org.tsestudio.engine.metrics.SeparationMetrics;
 import org.tsestudio.engine.testutil.ExampleAudio;
+import org.tsestudio.engine.testutil.RandomInitModels;
 
 /**
  * A long mixture processed in cross-faded chunks must sound like the same mixture processed whole:

@@ -22,6 +22,7 @@ import org.tsestudio.engine.audio.AudioSignal;
 import org.tsestudio.engine.audio.Resampler;
 import org.tsestudio.engine.audio.WavEncoding;
 import org.tsestudio.engine.testutil.ExampleAudio;
+import org.tsestudio.engine.testutil.RandomInitModels;
 
 /** The whole pipeline on the example speech (real audio) with a small random-init v8. */
 class ExtractorTest {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tsestudio.engine.TseException;
+import org.tsestudio.engine.testutil.RandomInitModels;
 
 /** Every way a model on disk can be wrong ends in one clear message naming the file. */
 class ModelValidationTest {

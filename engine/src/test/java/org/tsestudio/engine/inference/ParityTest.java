@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tsestudio.engine.testutil.RandomInitModels;
 
 /**
  * DJL must give what PyTorch gave: each exported model's parity fixture (input and the Python

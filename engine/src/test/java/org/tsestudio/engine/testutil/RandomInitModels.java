@@ -1,4 +1,4 @@
-package org.tsestudio.engine.inference;
+package org.tsestudio.engine.testutil;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,16 +17,16 @@ import java.util.stream.Stream;
  * trained models exist. Each export is kept under {@code target/test-models/} and redone only when
  * the Python sources or the export arguments change.
  */
-final class RandomInitModels {
+public final class RandomInitModels {
 
   /** The default v7 (8 kHz, causal + cross-attention). */
-  static final Variant V7 = new Variant("v7", "v7");
+  public static final Variant V7 = new Variant("v7", "v7");
 
   /** The default v8 (16 kHz, bidirectional U-Net). */
-  static final Variant V8 = new Variant("v8", "v8");
+  public static final Variant V8 = new Variant("v8", "v8");
 
   /** A narrow v8 for pipeline tests that run many extractions on 2 CPU cores. */
-  static final Variant V8_SMALL =
+  public static final Variant V8_SMALL =
       new Variant(
           "v8s",
           "v8",
@@ -38,15 +38,15 @@ final class RandomInitModels {
           "ref_dim=32");
 
   /** A narrow v7. */
-  static final Variant V7_SMALL =
+  public static final Variant V7_SMALL =
       new Variant("v7s", "v7", "--set", "enc_filters=64", "--set", "dim=32", "--set", "depth=3");
 
-  record Variant(String name, String model, String... sets) {}
+  public record Variant(String name, String model, String... sets) {}
 
   private RandomInitModels() {}
 
   /** The model card of the variant, exporting it first when needed. */
-  static synchronized Path card(Variant variant) throws IOException, InterruptedException {
+  public static synchronized Path card(Variant variant) throws IOException, InterruptedException {
     Path root = projectRoot();
     Path dir = root.resolve("engine/target/test-models").resolve(variant.name());
     Path card = dir.resolve(variant.name() + ".json");
@@ -85,7 +85,7 @@ final class RandomInitModels {
   }
 
   /** The repository root (tests run in engine/). */
-  static Path projectRoot() {
+  public static Path projectRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isDirectory(dir.resolve("training/python/tsestudio"))) {
         return dir;
