@@ -101,9 +101,25 @@ public final class JobRegistry {
     return Optional.ofNullable(jobs.get(id));
   }
 
-  /** Adds or replaces a job and writes the file. */
+  /**
+   * Adds or replaces a job and writes the file. A record never replaces a newer one: not an earlier
+   * attempt's, and not a running one once that attempt has ended (so a process that merely watches
+   * a job cannot undo the end its launcher recorded).
+   */
   public synchronized void put(JobRecord record) throws TseException {
-    update(map -> map.put(record.id(), record));
+    update(
+        map -> {
+          JobRecord existing = map.get(record.id());
+          boolean stale =
+              existing != null
+                  && (existing.attempts() > record.attempts()
+                      || (existing.attempts() == record.attempts()
+                          && existing.state().finished()
+                          && !record.state().finished()));
+          if (!stale) {
+            map.put(record.id(), record);
+          }
+        });
   }
 
   /** Forgets a finished job (its run folder and logs stay on disk). */

@@ -95,5 +95,8 @@ class JobRegistryTest {
     JobRecord ended = fromApp.ended(JobState.SUCCEEDED, "finished", 0, null, Instant.now());
     cli.put(ended);
     assertEquals(ended, app.get("train-app").orElseThrow());
+    // A late progress update of the same attempt cannot bring the ended job back to running.
+    app.put(fromApp.withProgress(5, 10));
+    assertEquals(ended, cli.get("train-app").orElseThrow());
   }
 }
