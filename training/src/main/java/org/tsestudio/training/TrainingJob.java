@@ -1,13 +1,9 @@
 package org.tsestudio.training;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -207,27 +203,7 @@ public final class TrainingJob {
         return;
       }
     }
-    JobState state;
-    String message;
-    Path checkpoint = Checkpoints.latest(record);
-    String where = checkpoint == null ? "" : "; last checkpoint " + checkpoint;
-    if (cancelRequested) {
-      state = JobState.CANCELLED;
-      message = "cancelled" + where;
-    } else if ((code != null && code == 0) || (code == null && sawDone)) {
-      state = JobState.SUCCEEDED;
-      message = "finished";
-    } else if (lastError != null) {
-      state = JobState.FAILED;
-      message = lastError;
-    } else if (code == null) {
-      state = JobState.INTERRUPTED;
-      message = "the process ended while TSE Studio was not watching it" + where;
-    } else {
-      state = JobState.FAILED;
-      message = lastLogLine(record.logFile()).orElse(describeExit(code)) + where;
-    }
-    JobRecord ended = record.ended(state, message, code, checkpoint, Instant.now());
+    JobRecord ended = JobOutcome.settle(record, code, cancelRequested, sawDone, lastError);
     save(ended);
     complete(ended);
   }
@@ -283,34 +259,5 @@ public final class TrainingJob {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "job listener failed on " + event, e);
     }
-  }
-
-  private static String describeExit(int code) {
-    // The JDK reports death by signal N as exit code 128 + N.
-    return code > 128 && code < 160
-        ? "killed by signal " + (code - 128)
-        : "exited with code " + code;
-  }
-
-  /** The last non-blank stderr line (for Python, the exception line of a traceback). */
-  private static java.util.Optional<String> lastLogLine(Path log) {
-    if (!Files.exists(log)) {
-      return java.util.Optional.empty();
-    }
-    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-      long start = Math.max(0, file.length() - 8192);
-      byte[] tail = new byte[(int) (file.length() - start)];
-      file.seek(start);
-      file.readFully(tail);
-      String[] lines = new String(tail, StandardCharsets.UTF_8).split("\n");
-      for (int i = lines.length - 1; i >= 0; i--) {
-        if (!lines[i].isBlank() && !lines[i].startsWith("=== ")) {
-          return java.util.Optional.of(lines[i].strip());
-        }
-      }
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, log + ": cannot read: " + e.getMessage());
-    }
-    return java.util.Optional.empty();
   }
 }

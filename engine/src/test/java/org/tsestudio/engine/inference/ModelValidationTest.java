@@ -157,4 +157,33 @@ class ModelValidationTest {
     second.close();
     assertEquals(before, ModelCache.loadedCount());
   }
+
+  @Test
+  void embeddedNamesResolveInTheInstallationsModelFolder() throws Exception {
+    Path home = dir.resolve("home");
+    Path models = Files.createDirectories(home.resolve("resources/models"));
+    Files.copy(card, models.resolve("v8.json"));
+    Files.copy(pt, models.resolve("v8.pt"));
+    String before = System.getProperty(ModelFiles.HOME_PROPERTY);
+    System.setProperty(ModelFiles.HOME_PROPERTY, home.toString());
+    try {
+      ModelFiles files = ModelFiles.resolve("V8");
+      assertEquals(models.resolve("v8.pt"), files.torchScript());
+      try (TseModel model =
+          ExtractorCriteria.builder()
+              .setModel("v8")
+              .optDevice(DeviceChoice.CPU)
+              .build()
+              .loadModel()) {
+        assertEquals(models.resolve("v8.json"), model.files().card());
+      }
+      assertEquals(models.resolve("v7.pt") + ": model file not found", loadError("v7"));
+    } finally {
+      if (before == null) {
+        System.clearProperty(ModelFiles.HOME_PROPERTY);
+      } else {
+        System.setProperty(ModelFiles.HOME_PROPERTY, before);
+      }
+    }
+  }
 }
