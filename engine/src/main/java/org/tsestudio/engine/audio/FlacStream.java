@@ -16,22 +16,25 @@ import org.jflac.frame.Frame;
 import org.jflac.metadata.Metadata;
 import org.tsestudio.engine.TseException;
 
-/** Sequential FLAC decoding with jFLAC, fed only the checked STREAMINFO and the audio frames. */
+/**
+ * Sequential FLAC decoding with jFLAC, fed only the checked STREAMINFO and the audio frames.
+ *
+ * <p>jFLAC 1.5.2 prints a debug line to {@code System.out} when it meets an escape-coded residual
+ * partition (rare in valid files, common in damaged ones). Front ends that own standard output,
+ * such as the CLI, filter it out.
+ */
 final class FlacStream extends SequentialStream {
   private final FlacHeader header;
   private final AudioFileInfo info;
   private FileChannel channel;
   private FLACDecoder decoder;
-  private final ErrorListener errors = new ErrorListener();
 
-  /** Keeps the first error jFLAC reports. */
+  /**
+   * Turns the first error jFLAC reports into an exception out of its decode loop. jFLAC reports
+   * checksum mismatches only to listeners, and on some damaged frames it retries the same bad
+   * header forever; it reports every such error here first, so throwing ends the loop.
+   */
   private static final class ErrorListener implements FrameListener {
-    String first;
-
-    void clear() {
-      first = null;
-    }
-
     @Override
     public void processMetadata(Metadata metadata) {}
 
@@ -40,9 +43,15 @@ final class FlacStream extends SequentialStream {
 
     @Override
     public void processError(String message) {
-      if (first == null) {
-        first = message;
-      }
+      throw new CorruptFlacException(message);
+    }
+  }
+
+  private static final class CorruptFlacException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CorruptFlacException(String message) {
+      super(message);
     }
   }
 
@@ -81,8 +90,7 @@ final class FlacStream extends SequentialStream {
       channel = FileChannel.open(file, StandardOpenOption.READ);
       channel.position(header.audioOffset());
       decoder = new FLACDecoder(new BufferedInputStream(minimalHeader(), 1 << 16));
-      errors.clear();
-      decoder.addFrameListener(errors);
+      decoder.addFrameListener(new ErrorListener());
       decoder.readMetadata();
     } catch (IOException | RuntimeException e) {
       throw TseException.forFile(file, "corrupt FLAC header", e);
@@ -109,14 +117,15 @@ final class FlacStream extends SequentialStream {
     Frame frame;
     try {
       frame = decoder.readNextFrame();
+    } catch (CorruptFlacException e) {
+      String why = e.getMessage().startsWith("CRC") ? " (checksum error)" : "";
+      throw TseException.forFile(file, "corrupt FLAC data near frame " + position() + why, e);
     } catch (IOException | RuntimeException e) {
       throw TseException.forFile(file, "corrupt FLAC data near frame " + position(), e);
     }
-    // jFLAC reports a checksum mismatch only to listeners and skips undecodable frames silently.
-    if (decoder.getBadFrames() != badBefore || errors.first != null) {
-      String why =
-          errors.first != null && errors.first.startsWith("CRC") ? " (checksum error)" : "";
-      throw TseException.forFile(file, "corrupt FLAC data near frame " + position() + why);
+    // Frames jFLAC could not decode and skipped would leave a silent gap in the audio.
+    if (decoder.getBadFrames() != badBefore) {
+      throw TseException.forFile(file, "corrupt FLAC data near frame " + position());
     }
     if (frame == null) {
       return -1;

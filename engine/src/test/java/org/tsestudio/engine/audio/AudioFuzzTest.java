@@ -83,8 +83,20 @@ class AudioFuzzTest {
   void mutatedFlacAndMp3FilesNeverEscapeAsOtherErrors() throws Exception {
     for (String extension : new String[] {"flac", "mp3"}) {
       Path f = dir.resolve("seed." + extension);
+      // -R: the same noise on every run, so that a failure reproduces.
       Sox.run(
-          "-n", "-r", "16000", "-c", "2", f.toString(), "synth", "0.3", "sine", "300", "pinknoise");
+          "-R",
+          "-n",
+          "-r",
+          "16000",
+          "-c",
+          "2",
+          f.toString(),
+          "synth",
+          "0.3",
+          "sine",
+          "300",
+          "pinknoise");
       byte[] base = Files.readAllBytes(f);
       for (int i = 0; i < CODEC_CASES; i++) {
         Random random = new Random(7_000_001L * i);

@@ -3,11 +3,13 @@ package org.tsestudio.engine.audio;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +96,21 @@ class FlacMp3Test {
     Path bad = Files.write(dir.resolve("bad.flac"), flipped);
     e = assertThrows(TseException.class, () -> AudioFiles.readMono(bad));
     assertTrue(e.getMessage().startsWith(bad + ": corrupt FLAC data"), e.getMessage());
+  }
+
+  @Test
+  void flacThatOnceHungTheDecoderFailsPromptly() throws Exception {
+    // A damaged frame (found by the fuzz test) on which jFLAC 1.5.2 retries the same bad frame
+    // forever unless its error report ends the decoding.
+    Path hang = dir.resolve("hang.flac");
+    try (var in = getClass().getResourceAsStream("/audio/damaged-loops-jflac.flac")) {
+      Files.copy(in, hang);
+    }
+    TseException e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20),
+            () -> assertThrows(TseException.class, () -> AudioFiles.readMono(hang)));
+    assertTrue(e.getMessage().startsWith(hang + ": corrupt FLAC data near frame"), e.getMessage());
   }
 
   @Test
