@@ -147,8 +147,7 @@ public final class ExtractCommand implements Callable<Integer> {
             throw e; // a bad reference fails every mixture alike
           }
           failed++;
-          err.println("error: " + e.getMessage());
-          err.flush();
+          ErrorReporter.report(err, e, TseCli.debug(spec));
         }
       }
     } finally {
@@ -156,9 +155,9 @@ public final class ExtractCommand implements Callable<Integer> {
       removeHook(hook);
     }
     if (failed > 0) {
-      err.println("error: " + failed + " of " + plan.size() + " mixtures failed");
+      err.println("tse: " + failed + " of " + plan.size() + " mixtures failed");
       err.flush();
-      return 1;
+      return TseCli.FAILED;
     }
     return 0;
   }

@@ -88,14 +88,20 @@ final class JobConsole {
       out.flush();
       return 0;
     }
-    String line =
-        end.id() + ": " + end.state().name().toLowerCase(Locale.ROOT) + ": " + end.message();
-    err.println("error: " + line + " (log: " + end.logFile() + ")");
-    if (end.canResume()) {
-      err.println("resume it with: tse train resume " + end.id());
-    }
+    String resume = end.canResume() ? "; resume with: tse train resume " + end.id() : "";
+    err.println(
+        "tse: "
+            + end.id()
+            + ": "
+            + end.state().name().toLowerCase(Locale.ROOT)
+            + ": "
+            + end.message()
+            + " (log: "
+            + end.logFile()
+            + resume
+            + ")");
     err.flush();
-    return end.state() == JobState.CANCELLED ? CANCELLED_EXIT : 1;
+    return end.state() == JobState.CANCELLED ? CANCELLED_EXIT : TseCli.FAILED;
   }
 
   private static String checkpoint(JobRecord record) {

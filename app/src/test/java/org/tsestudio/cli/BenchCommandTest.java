@@ -12,8 +12,7 @@ class BenchCommandTest {
   @Test
   void oneShortCasePrintsOneRow() throws Exception {
     String model = RandomInitModels.card(RandomInitModels.V8_SMALL).toString();
-    CliRunner.Result result =
-        CliRunner.run(new BenchCommand(), "--models", model, "--durations", "3", "--device", "cpu");
+    CliRun result = CliRun.of("bench", "--models", model, "--durations", "3", "--device", "cpu");
     assertEquals(0, result.exitCode(), result.err());
     String[] lines = result.out().strip().split("\n");
     assertEquals(2, lines.length, result.out());
@@ -26,10 +25,9 @@ class BenchCommandTest {
 
   @Test
   void aBadModelIsOneLine() {
-    CliRunner.Result result =
-        CliRunner.run(new BenchCommand(), "--models", "/nonexistent/m.json", "--durations", "1");
+    CliRun result = CliRun.of("bench", "--models", "/nonexistent/m.json", "--durations", "1");
     assertEquals(1, result.exitCode());
     assertTrue(
-        result.err().startsWith("error: /nonexistent/m.pt: model file not found"), result.err());
+        result.err().startsWith("tse: /nonexistent/m.pt: model file not found"), result.err());
   }
 }

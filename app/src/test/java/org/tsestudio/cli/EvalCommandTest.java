@@ -46,9 +46,9 @@ class EvalCommandTest {
   void scoresEveryItemAndWritesCsvAndJson() throws Exception {
     Path csv = dir.resolve("scores.csv");
     Path json = dir.resolve("scores.json");
-    CliRunner.Result result =
-        CliRunner.run(
-            new EvalCommand(),
+    CliRun result =
+        CliRun.of(
+            "eval",
             "--manifest",
             manifest().toString(),
             "--model",
@@ -92,9 +92,9 @@ class EvalCommandTest {
   void aManifestWithAMissingFileFailsWithItsLine() throws Exception {
     Path manifest = manifest();
     Files.delete(dir.resolve("set/items/target.wav"));
-    CliRunner.Result result =
-        CliRunner.run(
-            new EvalCommand(),
+    CliRun result =
+        CliRun.of(
+            "eval",
             "--manifest",
             manifest.toString(),
             "--model",
@@ -102,13 +102,12 @@ class EvalCommandTest {
             "--json",
             dir.resolve("r.json").toString());
     assertEquals(1, result.exitCode());
-    assertTrue(
-        result.err().contains("error: " + dir.resolve("set/items/target.wav")), result.err());
+    assertTrue(result.err().contains("tse: " + dir.resolve("set/items/target.wav")), result.err());
     assertFalse(Files.exists(dir.resolve("r.json")));
 
     Files.writeString(manifest, "{\"id\": 1}\n");
-    result = CliRunner.run(new EvalCommand(), "--manifest", manifest.toString());
-    assertEquals("error: " + manifest + ":1: missing field 'mixture'\n", result.err());
+    result = CliRun.of("eval", "--manifest", manifest.toString());
+    assertEquals("tse: " + manifest + ":1: missing field 'mixture'\n", result.err());
   }
 
   @Test

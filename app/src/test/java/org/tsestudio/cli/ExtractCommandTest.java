@@ -39,16 +39,18 @@ class ExtractCommandTest {
     Files.copy(ExampleAudio.dir().resolve("reference.wav"), ref);
   }
 
-  private CliRunner.Result extract(String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    System.arraycopy(new String[] {"--model", model, "--device", "cpu"}, 0, all, args.length, 4);
-    return CliRunner.run(new ExtractCommand(), all);
+  private CliRun extract(String... args) {
+    String[] all = new String[args.length + 5];
+    all[0] = "extract";
+    System.arraycopy(args, 0, all, 1, args.length);
+    System.arraycopy(
+        new String[] {"--model", model, "--device", "cpu"}, 0, all, args.length + 1, 4);
+    return CliRun.of(all);
   }
 
   @Test
   void oneMixtureGivesOneOutputBesideIt() throws Exception {
-    CliRunner.Result result = extract(mix.toString(), "-r", ref.toString());
+    CliRun result = extract(mix.toString(), "-r", ref.toString());
     assertEquals(0, result.exitCode(), result.err());
     Path out = dir.resolve("mix-target.wav");
     AudioSignal written = AudioFiles.readMono(out);
@@ -69,7 +71,7 @@ class ExtractCommandTest {
         WavEncoding.PCM_24);
     Files.writeString(in.resolve("notes.txt"), "not audio");
     Path out = dir.resolve("out");
-    CliRunner.Result result = extract(in.toString(), "-r", ref.toString(), "-o", out.toString());
+    CliRun result = extract(in.toString(), "-r", ref.toString(), "-o", out.toString());
     assertEquals(0, result.exitCode(), result.err());
     assertEquals(44100, AudioFiles.readMono(out.resolve("b-target.wav")).sampleRate());
     assertTrue(Files.exists(out.resolve("a-target.wav")));
@@ -79,20 +81,20 @@ class ExtractCommandTest {
   @Test
   void inputsAreNeverOverwrittenAndOutputsOnlyWhenAsked() throws Exception {
     byte[] before = Files.readAllBytes(mix);
-    CliRunner.Result result = extract(mix.toString(), "-r", ref.toString(), "-o", mix.toString());
+    CliRun result = extract(mix.toString(), "-r", ref.toString(), "-o", mix.toString());
     assertEquals(1, result.exitCode());
-    assertEquals("error: " + mix + ": refusing to overwrite an input file\n", result.err());
+    assertEquals("tse: " + mix + ": refusing to overwrite an input file\n", result.err());
     assertArrayEquals(before, Files.readAllBytes(mix));
 
     result = extract(mix.toString(), "-r", ref.toString(), "-o", ref.toString());
-    assertEquals("error: " + ref + ": refusing to overwrite an input file\n", result.err());
+    assertEquals("tse: " + ref + ": refusing to overwrite an input file\n", result.err());
 
     Path out = dir.resolve("out.wav");
     Files.writeString(out, "older result");
     result = extract(mix.toString(), "-r", ref.toString(), "-o", out.toString());
     assertEquals(1, result.exitCode());
     assertEquals(
-        "error: " + out + ": already exists (use --overwrite to replace it)\n", result.err());
+        "tse: " + out + ": already exists (use --overwrite to replace it)\n", result.err());
     assertEquals("older result", Files.readString(out));
     result = extract(mix.toString(), "-r", ref.toString(), "-o", out.toString(), "--overwrite");
     assertEquals(0, result.exitCode(), result.err());
@@ -103,10 +105,10 @@ class ExtractCommandTest {
   void aBadReferenceStopsEverythingAndWritesNothing() throws Exception {
     Path silent = dir.resolve("silent.wav");
     AudioFiles.writeWav(silent, new AudioSignal(new float[48000], 16000), WavEncoding.PCM_16);
-    CliRunner.Result result = extract(mix.toString(), "-r", silent.toString());
+    CliRun result = extract(mix.toString(), "-r", silent.toString());
     assertEquals(1, result.exitCode());
     assertTrue(
-        result.err().endsWith("error: " + silent + ": the reference is silent\n"), result.err());
+        result.err().endsWith("tse: " + silent + ": the reference is silent\n"), result.err());
     assertFalse(Files.exists(dir.resolve("mix-target.wav")));
   }
 
@@ -114,27 +116,27 @@ class ExtractCommandTest {
   void aBrokenMixtureFailsAloneInABatch() throws Exception {
     Path broken = dir.resolve("broken.wav");
     Files.write(broken, new byte[] {'R', 'I', 'F', 'F', 1, 2, 3});
-    CliRunner.Result result = extract(mix.toString(), broken.toString(), "-r", ref.toString());
+    CliRun result = extract(mix.toString(), broken.toString(), "-r", ref.toString());
     assertEquals(1, result.exitCode());
     assertTrue(Files.exists(dir.resolve("mix-target.wav")));
     assertFalse(Files.exists(dir.resolve("broken-target.wav")));
-    assertTrue(result.err().contains("error: " + broken + ": "), result.err());
-    assertTrue(result.err().endsWith("error: 1 of 2 mixtures failed\n"), result.err());
+    assertTrue(result.err().contains("tse: " + broken + ": "), result.err());
+    assertTrue(result.err().endsWith("tse: 1 of 2 mixtures failed\n"), result.err());
   }
 
   @Test
   void aMissingModelOrInputIsOneLine() throws Exception {
-    CliRunner.Result result =
-        CliRunner.run(
-            new ExtractCommand(),
+    CliRun result =
+        CliRun.of(
+            "extract",
             mix.toString(),
             "-r",
             ref.toString(),
             "--model",
             dir.resolve("none.json").toString());
     assertEquals(1, result.exitCode());
-    assertEquals("error: " + dir.resolve("none.pt") + ": model file not found\n", result.err());
+    assertEquals("tse: " + dir.resolve("none.pt") + ": model file not found\n", result.err());
     result = extract(dir.resolve("nothing.wav").toString(), "-r", ref.toString());
-    assertEquals("error: " + dir.resolve("nothing.wav") + ": file not found\n", result.err());
+    assertEquals("tse: " + dir.resolve("nothing.wav") + ": file not found\n", result.err());
   }
 }

@@ -17,9 +17,9 @@ class JobCommandsTest {
   void corpusThenTrainingThenTheJobList() throws Exception {
     String state = dir.resolve("state").toString();
     Path corpus = dir.resolve("corpus");
-    CliRunner.Result built =
-        CliRunner.run(
-            new DatasetCommand(),
+    CliRun built =
+        CliRun.of(
+            "dataset",
             "corpus",
             "--out",
             corpus.toString(),
@@ -57,9 +57,9 @@ class JobCommandsTest {
             + "sir_db: [-3.0, 3.0]\ninterferer_overlap: [1.0, 1.0]\nlevel_dbfs: [-28.0, -22.0]\n"
             + "sizes: {train: 8, valid: 4}\n");
     Path mixtures = dir.resolve("mixtures");
-    CliRunner.Result generated =
-        CliRunner.run(
-            new DatasetCommand(),
+    CliRun generated =
+        CliRun.of(
+            "dataset",
             "generate",
             "--out",
             mixtures.toString(),
@@ -92,9 +92,9 @@ class JobCommandsTest {
             + "segment_seconds: 1.0\nbatch_size: 2\nnum_workers: 0\nsteps_per_epoch: 2\n"
             + "valid_batch_size: 2\nepochs: 1\nwarmup_steps: 1\nlog_every: 1\ndevice: cpu\n");
     Path run = dir.resolve("run");
-    CliRunner.Result trained =
-        CliRunner.run(
-            new TrainCommand(),
+    CliRun trained =
+        CliRun.of(
+            "train",
             "start",
             "--config",
             config.toString(),
@@ -107,9 +107,9 @@ class JobCommandsTest {
     assertTrue(
         trained.out().contains(": finished; checkpoint " + run.resolve("last.pt")), trained.out());
 
-    CliRunner.Result failed =
-        CliRunner.run(
-            new TrainCommand(),
+    CliRun failed =
+        CliRun.of(
+            "train",
             "start",
             "--config",
             dir.resolve("none.yaml").toString(),
@@ -121,7 +121,7 @@ class JobCommandsTest {
     assertTrue(failed.err().contains(": failed: "), failed.err());
     assertTrue(failed.err().contains("none.yaml"), failed.err());
 
-    CliRunner.Result list = CliRunner.run(new TrainCommand(), "list", "--state-dir", state);
+    CliRun list = CliRun.of("train", "list", "--state-dir", state);
     assertEquals(0, list.exitCode(), list.err());
     String[] jobs = list.out().strip().split("\n");
     assertEquals(4, jobs.length, list.out());
@@ -129,8 +129,7 @@ class JobCommandsTest {
     assertTrue(jobs[2].startsWith("train-") && jobs[2].contains(" succeeded "), jobs[2]);
     assertTrue(jobs[3].contains(" failed "), jobs[3]);
 
-    CliRunner.Result resume =
-        CliRunner.run(new TrainCommand(), "resume", "nope", "--state-dir", state);
-    assertEquals("error: nope: no such job in the list\n", resume.err());
+    CliRun resume = CliRun.of("train", "resume", "nope", "--state-dir", state);
+    assertEquals("tse: nope: no such job in the list\n", resume.err());
   }
 }
