@@ -13,16 +13,25 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code tse} command line: audio information and metrics now; extraction, data sets, training,
- * evaluation and benchmarks as they are built. Errors print one line {@code tse: <message>} on
- * stderr and exit with code 1; {@code --debug} adds the stack trace.
+ * The {@code tse} command line: audio information and metrics, extraction, data sets, training,
+ * evaluation and benchmarks. Errors print one line {@code tse: <message>} on stderr and exit with
+ * code 1; {@code --debug} adds the stack trace.
  */
 @Command(
     name = "tse",
     mixinStandardHelpOptions = true,
     versionProvider = TseCli.Version.class,
     description = "TSE Studio: target speaker extraction from the command line.",
-    subcommands = {InfoCommand.class, MetricsCommand.class, StudioCommand.class})
+    subcommands = {
+      InfoCommand.class,
+      MetricsCommand.class,
+      StudioCommand.class,
+      ExtractCommand.class,
+      EvalCommand.class,
+      BenchCommand.class,
+      DatasetCommand.class,
+      TrainCommand.class
+    })
 public final class TseCli implements Runnable {
   /** Exit code of a command that failed; usage errors included. */
   public static final int FAILED = 1;
@@ -55,6 +64,7 @@ public final class TseCli implements Runnable {
     for (NotBuiltCommand planned : NotBuiltCommand.all()) {
       cli.addSubcommand(planned.name(), planned.commandLine());
     }
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler(new ErrorReporter(root));
@@ -70,6 +80,11 @@ public final class TseCli implements Runnable {
 
   boolean debug() {
     return debug;
+  }
+
+  /** Whether {@code --debug} was given, from any (sub)command's spec. */
+  static boolean debug(CommandSpec spec) {
+    return spec.root().userObject() instanceof TseCli root && root.debug();
   }
 
   private static Charset charset() {

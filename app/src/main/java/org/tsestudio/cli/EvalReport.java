@@ -1,0 +1,128 @@
+package org.tsestudio.cli;
+
+import com.google.gson.GsonBuilder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The scores of a test set as a console table, CSV (one row an item) and JSON (summary + items).
+ */
+record EvalReport(String model, String manifest, List<ItemScore> items) {
+
+  private static final Map<String, ToDoubleFunction<ItemScore>> METRICS = new LinkedHashMap<>();
+
+  static {
+    METRICS.put("SI-SDRi (dB)", ItemScore::siSdri);
+    METRICS.put("SDRi (dB)", ItemScore::sdri);
+    METRICS.put("SI-SDR (dB)", ItemScore::siSdr);
+    METRICS.put("STOI", ItemScore::stoi);
+    METRICS.put("ESTOI", ItemScore::estoi);
+  }
+
+  double wrongSpeakerRate() {
+    return items.stream().filter(ItemScore::wrongSpeaker).count() / (double) items.size();
+  }
+
+  String table() {
+    StringBuilder text = new StringBuilder();
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%s on %s: %d items, wrong speaker %.1f%%%n",
+            model,
+            manifest,
+            items.size(),
+            100 * wrongSpeakerRate()));
+    text.append(
+        String.format(Locale.ROOT, "%-13s %9s %9s %9s%n", "metric", "mean", "median", "5th pct"));
+    METRICS.forEach(
+        (name, metric) -> {
+          Summary s = Summary.of(items, metric);
+          text.append(
+              String.format(
+                  Locale.ROOT, "%-13s %9.3f %9.3f %9.3f%n", name, s.mean(), s.median(), s.p5()));
+        });
+    return text.toString();
+  }
+
+  String csv() {
+    StringBuilder text =
+        new StringBuilder(
+            "id,si_sdr,si_sdri,sdr,sdri,stoi,estoi,interferer_si_sdr,wrong_speaker\n");
+    for (ItemScore item : items) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%s,%.4f,%.4f,%.4f,%.4f,%.5f,%.5f,%s,%b%n",
+              csvField(item.id()),
+              item.siSdr(),
+              item.siSdri(),
+              item.sdr(),
+              item.sdri(),
+              item.stoi(),
+              item.estoi(),
+              Double.isFinite(item.interfererSiSdr())
+                  ? String.format(Locale.ROOT, "%.4f", item.interfererSiSdr())
+                  : "",
+              item.wrongSpeaker()));
+    }
+    return text.toString();
+  }
+
+  String json() {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("items", items.size());
+    summary.put("wrong_speaker_rate", wrongSpeakerRate());
+    Map<String, String> keys =
+        Map.of(
+            "SI-SDRi (dB)",
+            "si_sdri",
+            "SDRi (dB)",
+            "sdri",
+            "SI-SDR (dB)",
+            "si_sdr",
+            "STOI",
+            "stoi",
+            "ESTOI",
+            "estoi");
+    METRICS.forEach(
+        (name, metric) -> {
+          Summary s = Summary.of(items, metric);
+          summary.put(keys.get(name), Map.of("mean", s.mean(), "median", s.median(), "p5", s.p5()));
+        });
+    List<Map<String, Object>> rows =
+        items.stream()
+            .map(
+                item -> {
+                  Map<String, Object> row = new LinkedHashMap<>();
+                  row.put("id", item.id());
+                  row.put("si_sdr", item.siSdr());
+                  row.put("si_sdri", item.siSdri());
+                  row.put("sdr", item.sdr());
+                  row.put("sdri", item.sdri());
+                  row.put("stoi", item.stoi());
+                  row.put("estoi", item.estoi());
+                  row.put(
+                      "interferer_si_sdr",
+                      Double.isFinite(item.interfererSiSdr()) ? item.interfererSiSdr() : null);
+                  row.put("wrong_speaker", item.wrongSpeaker());
+                  return row;
+                })
+            .toList();
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("model", model);
+    root.put("manifest", manifest);
+    root.put("summary", summary);
+    root.put("items", rows);
+    return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root) + "\n";
+  }
+
+  private static String csvField(String text) {
+    return text.contains(",") || text.contains("\"")
+        ? '"' + text.replace("\"", "\"\"") + '"'
+        : text;
+  }
+}

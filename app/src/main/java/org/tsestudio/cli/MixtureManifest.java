@@ -1,0 +1,88 @@
+package org.tsestudio.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tsestudio.engine.TseException;
+
+/**
+ * A static mixture manifest ({@code tsestudio.data.generate}, docs/INTERFACES.md): one JSON object
+ * a line; paths relative to the manifest's folder.
+ */
+final class MixtureManifest {
+
+  /**
+   * One test item.
+   *
+   * @param where {@code manifest:line}, for messages
+   */
+  record Item(
+      String where, String id, Path mixture, Path reference, Path target, List<Path> interferers) {}
+
+  private MixtureManifest() {}
+
+  static List<Item> read(Path manifest) throws TseException {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new TseException(manifest + ": manifest not found");
+    } catch (IOException e) {
+      throw new TseException(manifest + ": cannot read (" + e.getMessage() + ")");
+    }
+    Path root = manifest.toAbsolutePath().getParent();
+    List<Item> items = new ArrayList<>();
+    for (int n = 0; n < lines.size(); n++) {
+      if (lines.get(n).isBlank()) {
+        continue;
+      }
+      String where = manifest + ":" + (n + 1);
+      JsonObject row;
+      try {
+        JsonElement element = JsonParser.parseString(lines.get(n));
+        if (!element.isJsonObject()) {
+          throw new TseException(where + ": not a JSON object");
+        }
+        row = element.getAsJsonObject();
+      } catch (JsonParseException e) {
+        throw new TseException(where + ": not valid JSON");
+      }
+      List<Path> interferers = new ArrayList<>();
+      if (row.has("interferers") && row.get("interferers").isJsonArray()) {
+        JsonArray array = row.getAsJsonArray("interferers");
+        for (JsonElement path : array) {
+          interferers.add(root.resolve(path.getAsString()));
+        }
+      }
+      items.add(
+          new Item(
+              where,
+              text(row, "id", where),
+              root.resolve(text(row, "mixture", where)),
+              root.resolve(text(row, "reference", where)),
+              root.resolve(text(row, "target", where)),
+              List.copyOf(interferers)));
+    }
+    if (items.isEmpty()) {
+      throw new TseException(manifest + ": manifest is empty");
+    }
+    return items;
+  }
+
+  private static String text(JsonObject row, String key, String where) throws TseException {
+    JsonElement value = row.get(key);
+    if (value == null || !value.isJsonPrimitive()) {
+      throw new TseException(where + ": missing field '" + key + "'");
+    }
+    return value.getAsString();
+  }
+}
