@@ -1,0 +1,325 @@
+package org.tsestudio.app.tracks;
+
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import org.tsestudio.app.spectrogram.ColourMap;
+import org.tsestudio.app.spectrogram.FrequencyScale;
+import org.tsestudio.app.spectrogram.SpectrogramAnalysis;
+import org.tsestudio.app.spectrogram.SpectrogramPainter;
+import org.tsestudio.app.timeline.Selection;
+import org.tsestudio.app.timeline.TimelineModel;
+import org.tsestudio.app.waveform.PeakPyramid;
+import org.tsestudio.app.waveform.WaveformPainter;
+
+/**
+ * One lane: a header and two stacked canvases, the content (waveform and/or spectrogram; redrawn
+ * only when the view changes) and a transparent overlay (selection and playhead; cheap to redraw
+ * every frame while playing). Heavy data - the peak pyramid, spectrogram tiles - is prepared on the
+ * {@link RenderQueue}.
+ */
+public final class TrackLane extends HBox {
+  static final double HEADER_WIDTH = 168;
+
+  private final Track track;
+  private final TimelineModel timeline;
+  private final RenderQueue queue;
+  private final TracksView owner;
+  private final Canvas content = new Canvas();
+  private final Canvas overlay = new Canvas();
+  private final Pane canvasPane = new Pane(content, overlay);
+  private final Label title = new Label();
+  private final WaveformPainter waveform;
+  private volatile boolean disposed;
+  private PeakPyramid pyramid;
+  private SpectrogramPainter spectrogram;
+  private boolean dirty = true;
+  private double dragAnchor = Double.NaN;
+  private boolean dragMoved;
+
+  TrackLane(Track track, TimelineModel timeline, RenderQueue queue, TracksView owner) {
+    this.track = track;
+    this.timeline = timeline;
+    this.queue = queue;
+    this.owner = owner;
+    Color colour = Palette.trackColour(track.role(), track.key());
+    waveform = new WaveformPainter(colour, colour.interpolate(Color.WHITE, 0.45), Palette.AXIS);
+    getStyleClass().addAll("track-lane", "track-" + track.role().name().toLowerCase(Locale.ROOT));
+    setFillHeight(true);
+    getChildren().addAll(header(colour), canvasPane);
+    HBox.setHgrow(canvasPane, Priority.ALWAYS);
+    canvasPane.getStyleClass().add("lane-canvas");
+    canvasPane.setMinSize(0, 0);
+    Rectangle clip = new Rectangle();
+    clip.widthProperty().bind(canvasPane.widthProperty());
+    clip.heightProperty().bind(canvasPane.heightProperty());
+    canvasPane.setClip(clip);
+    canvasPane.widthProperty().addListener(o -> resizeCanvases());
+    canvasPane.heightProperty().addListener(o -> resizeCanvases());
+    setMinHeight(72);
+    setPrefHeight(150);
+    installMouse();
+    float[] samples = track.clip().signal().samples();
+    queue.submit(
+        () -> {
+          PeakPyramid p = PeakPyramid.build(samples, () -> disposed);
+          javafx.application.Platform.runLater(
+              () -> {
+                pyramid = p;
+                markDirty();
+              });
+        },
+        () -> !disposed);
+  }
+
+  private VBox header(Color colour) {
+    Region swatch = new Region();
+    swatch.getStyleClass().add("lane-swatch");
+    swatch.setStyle("-fx-background-color: " + web(colour) + ";");
+    title.setText(track.title());
+    title.getStyleClass().add("lane-title");
+    HBox top = new HBox(7, swatch, title);
+    top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    var clip = track.clip();
+    Label info =
+        new Label(
+            String.format(
+                Locale.ROOT,
+                "%.1f kHz · %s",
+                clip.sampleRate() / 1000.0,
+                org.tsestudio.app.ui.TimeFormat.format(clip.durationSeconds(), 2)));
+    info.getStyleClass().add("lane-info");
+    Label source =
+        new Label(clip.source() == null ? "(in memory)" : clip.source().getFileName().toString());
+    source.getStyleClass().add("lane-source");
+    VBox box = new VBox(3, top, info, source);
+    box.getStyleClass().add("lane-header");
+    box.setPadding(new Insets(8, 8, 8, 10));
+    box.setMinWidth(HEADER_WIDTH);
+    box.setPrefWidth(HEADER_WIDTH);
+    box.setMaxWidth(HEADER_WIDTH);
+    return box;
+  }
+
+  private static String web(Color c) {
+    return String.format(
+        Locale.ROOT,
+        "#%02x%02x%02x",
+        (int) (c.getRed() * 255),
+        (int) (c.getGreen() * 255),
+        (int) (c.getBlue() * 255));
+  }
+
+  public Track track() {
+    return track;
+  }
+
+  /** True once the waveform's pyramid is ready and has been drawn at least once. */
+  public boolean isWaveformDrawn() {
+    return pyramid != null && !dirty;
+  }
+
+  Canvas contentCanvas() {
+    return content;
+  }
+
+  void setHeardLabel(String text, boolean heard) {
+    title.setText(text);
+    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("heard"), heard);
+  }
+
+  void markDirty() {
+    dirty = true;
+    owner.requestPaint();
+  }
+
+  private void resizeCanvases() {
+    double w = canvasPane.getWidth();
+    double h = canvasPane.getHeight();
+    content.setWidth(w);
+    content.setHeight(h);
+    overlay.setWidth(w);
+    overlay.setHeight(h);
+    markDirty();
+  }
+
+  /** Draws the content if something changed; called once per pulse by the tracks view. */
+  void paintIfDirty() {
+    if (!dirty) {
+      return;
+    }
+    dirty = false;
+    double w = content.getWidth();
+    double h = content.getHeight();
+    GraphicsContext g = content.getGraphicsContext2D();
+    g.setFill(Palette.LANE_BACKGROUND);
+    g.fillRect(0, 0, w, h);
+    if (w < 2 || h < 2) {
+      return;
+    }
+    DisplayMode mode = owner.displayMode();
+    double start = timeline.viewStart();
+    double span = timeline.viewSpan();
+    double waveHeight = mode == DisplayMode.BOTH ? Math.round(h * 0.42) : h;
+    if (mode != DisplayMode.WAVEFORM) {
+      double sy = mode == DisplayMode.BOTH ? waveHeight : 0;
+      spectrogram().paint(g, start, span, 0, sy, w, h - sy);
+      if (mode == DisplayMode.BOTH) {
+        g.setStroke(Palette.LANE_SPLIT);
+        g.strokeLine(0, sy + 0.5, w, sy + 0.5);
+      }
+    }
+    if (mode != DisplayMode.SPECTROGRAM) {
+      var clip = track.clip();
+      waveform.paint(
+          g, pyramid, clip.signal().samples(), clip.sampleRate(), start, span, 0, 0, w, waveHeight);
+    }
+  }
+
+  private SpectrogramPainter spectrogram() {
+    FrequencyScale scale = owner.frequencyScale();
+    ColourMap colours = owner.colourMap();
+    if (spectrogram == null || spectrogram.analysis().scale() != scale) {
+      if (spectrogram != null) {
+        spectrogram.dispose();
+      }
+      var clip = track.clip();
+      spectrogram =
+          new SpectrogramPainter(
+              new SpectrogramAnalysis(clip.signal().samples(), clip.sampleRate(), scale),
+              colours,
+              queue,
+              this::markDirty);
+    }
+    spectrogram.setColourMap(colours);
+    return spectrogram;
+  }
+
+  /** Redraws selection, loop and playhead. */
+  void paintOverlay(boolean loop) {
+    double w = overlay.getWidth();
+    double h = overlay.getHeight();
+    GraphicsContext g = overlay.getGraphicsContext2D();
+    g.clearRect(0, 0, w, h);
+    Selection sel = timeline.selection();
+    if (sel != null) {
+      double x0 = timeline.xAt(sel.start(), w);
+      double x1 = timeline.xAt(sel.end(), w);
+      g.setFill(Palette.SELECTION_FILL);
+      g.fillRect(x0, 0, x1 - x0, h);
+      g.setStroke(loop ? Palette.LOOP_EDGE : Palette.SELECTION_EDGE);
+      g.setLineWidth(1);
+      g.strokeLine(Math.floor(x0) + 0.5, 0, Math.floor(x0) + 0.5, h);
+      g.strokeLine(Math.floor(x1) + 0.5, 0, Math.floor(x1) + 0.5, h);
+    }
+    double px = Math.floor(timeline.xAt(timeline.playhead(), w)) + 0.5;
+    if (px >= 0 && px <= w) {
+      g.setStroke(Palette.PLAYHEAD);
+      g.setLineWidth(1.5);
+      g.strokeLine(px, 0, px, h);
+    }
+  }
+
+  private void installMouse() {
+    canvasPane.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+    canvasPane.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+    canvasPane.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+    canvasPane.addEventHandler(MouseEvent.DRAG_DETECTED, this::dragDetected);
+    canvasPane.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+  }
+
+  private double timeAt(MouseEvent e) {
+    return timeline.timeAt(e.getX(), canvasPane.getWidth());
+  }
+
+  private boolean inSelectionOfMixture(MouseEvent e) {
+    Selection sel = timeline.selection();
+    return track.role() == TrackRole.MIXTURE && sel != null && sel.contains(timeAt(e));
+  }
+
+  private void pressed(MouseEvent e) {
+    if (e.getButton() != MouseButton.PRIMARY) {
+      return;
+    }
+    canvasPane.requestFocus();
+    dragMoved = false;
+    if (inSelectionOfMixture(e) && !e.isShiftDown()) {
+      dragAnchor = Double.NaN;
+      return;
+    }
+    Selection sel = timeline.selection();
+    if (e.isShiftDown() && sel != null) {
+      double t = timeAt(e);
+      dragAnchor = Math.abs(t - sel.start()) < Math.abs(t - sel.end()) ? sel.end() : sel.start();
+      timeline.select(dragAnchor, t);
+    } else {
+      dragAnchor = timeAt(e);
+    }
+  }
+
+  private void dragged(MouseEvent e) {
+    if (!Double.isNaN(dragAnchor)) {
+      dragMoved = true;
+      timeline.select(dragAnchor, timeAt(e));
+    }
+  }
+
+  private void released(MouseEvent e) {
+    if (e.getButton() != MouseButton.PRIMARY) {
+      return;
+    }
+    if (!dragMoved && !Double.isNaN(dragAnchor) && !e.isShiftDown()) {
+      timeline.clearSelection();
+      owner.seek(timeAt(e));
+    } else if (!dragMoved && Double.isNaN(dragAnchor)) {
+      owner.seek(timeAt(e));
+    }
+    dragAnchor = Double.NaN;
+  }
+
+  /** Dragging inside the mixture's selection carries that region to the reference. */
+  private void dragDetected(MouseEvent e) {
+    if (Double.isNaN(dragAnchor) && inSelectionOfMixture(e)) {
+      var board = canvasPane.startDragAndDrop(TransferMode.COPY);
+      ClipboardContent content = new ClipboardContent();
+      content.put(TracksView.MIXTURE_REGION, "mixture");
+      board.setContent(content);
+      dragMoved = true;
+      e.consume();
+    }
+  }
+
+  private void scrolled(ScrollEvent e) {
+    double w = canvasPane.getWidth();
+    if (e.isControlDown() || e.isShortcutDown()) {
+      double factor = Math.pow(1.0025, -e.getDeltaY());
+      timeline.zoom(factor, timeline.timeAt(e.getX(), w));
+    } else {
+      double delta =
+          Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY()) ? e.getDeltaX() : e.getDeltaY();
+      timeline.scrollBy(-delta / Math.max(1, w));
+    }
+    e.consume();
+  }
+
+  void dispose() {
+    disposed = true;
+    if (spectrogram != null) {
+      spectrogram.dispose();
+    }
+  }
+}
