@@ -73,7 +73,9 @@ public final class AbRenderer {
 
   /** The frame the next render starts at. */
   public synchronized long position() {
-    return active != null ? active.pos : position;
+    long pos = active != null ? active.pos : position;
+    // The wrap happens when the next sample is rendered; the loop end is the loop start.
+    return loopEnd > 0 && active != null && pos >= loopEnd ? loopStart : pos;
   }
 
   /** Starts (or resumes) at the current position with a fade-in. */

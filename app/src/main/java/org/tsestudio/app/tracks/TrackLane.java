@@ -43,6 +43,7 @@ public final class TrackLane extends HBox {
   private final Canvas overlay = new Canvas();
   private final Pane canvasPane = new Pane(content, overlay);
   private final Label title = new Label();
+  private final Label peakLabel = new Label();
   private final WaveformPainter waveform;
   private volatile boolean disposed;
   private PeakPyramid pyramid;
@@ -80,6 +81,13 @@ public final class TrackLane extends HBox {
           javafx.application.Platform.runLater(
               () -> {
                 pyramid = p;
+                if (p != null) {
+                  float peak = p.peak();
+                  peakLabel.setText(
+                      peak <= 1e-6f
+                          ? "silent"
+                          : String.format(Locale.ROOT, "peak %.1f dBFS", 20 * Math.log10(peak)));
+                }
                 markDirty();
               });
         },
@@ -106,7 +114,8 @@ public final class TrackLane extends HBox {
     Label source =
         new Label(clip.source() == null ? "(in memory)" : clip.source().getFileName().toString());
     source.getStyleClass().add("lane-source");
-    VBox box = new VBox(3, top, info, source);
+    peakLabel.getStyleClass().add("lane-source");
+    VBox box = new VBox(3, top, info, peakLabel, source);
     box.getStyleClass().add("lane-header");
     box.setPadding(new Insets(8, 8, 8, 10));
     box.setMinWidth(HEADER_WIDTH);
@@ -186,8 +195,24 @@ public final class TrackLane extends HBox {
     if (mode != DisplayMode.SPECTROGRAM) {
       var clip = track.clip();
       waveform.paint(
-          g, pyramid, clip.signal().samples(), clip.sampleRate(), start, span, 0, 0, w, waveHeight);
+          g,
+          pyramid,
+          clip.signal().samples(),
+          clip.sampleRate(),
+          start,
+          span,
+          displayGain(),
+          0,
+          0,
+          w,
+          waveHeight);
     }
+  }
+
+  /** Quiet clips are drawn as large as loud ones; the header tells the true peak. */
+  private double displayGain() {
+    float peak = pyramid == null ? 1f : pyramid.peak();
+    return peak <= 1e-4f ? 1 : Math.min(24, 1 / peak);
   }
 
   private SpectrogramPainter spectrogram() {

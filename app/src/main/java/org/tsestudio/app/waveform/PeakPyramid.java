@@ -89,6 +89,16 @@ public final class PeakPyramid {
     return new PeakPyramid(samples, min, max, ms);
   }
 
+  /** The largest absolute sample value. */
+  public float peak() {
+    int top = min.length - 1;
+    float p = 0;
+    for (int b = 0; b < min[top].length; b++) {
+      p = Math.max(p, Math.max(-min[top][b], max[top][b]));
+    }
+    return p;
+  }
+
   public int levels() {
     return min.length;
   }

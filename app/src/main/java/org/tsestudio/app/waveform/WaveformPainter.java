@@ -25,6 +25,7 @@ public final class WaveformPainter {
   /**
    * @param startSeconds time at the left edge
    * @param spanSeconds time across the width
+   * @param gain display gain (quiet signals are drawn larger; clipped at the lane edges)
    */
   public void paint(
       GraphicsContext g,
@@ -33,12 +34,14 @@ public final class WaveformPainter {
       int sampleRate,
       double startSeconds,
       double spanSeconds,
+      double gain,
       double x,
       double y,
       double width,
       double height) {
     double mid = y + height / 2;
-    double half = height / 2 * 0.92;
+    double half = height / 2 * 0.92 * gain;
+    double edge = height / 2 * 0.98;
     g.setStroke(axis);
     g.setLineWidth(1);
     g.strokeLine(x, Math.floor(mid) + 0.5, x + width, Math.floor(mid) + 0.5);
@@ -49,7 +52,7 @@ public final class WaveformPainter {
     double samplesPerColumn = spanSeconds * sampleRate / width;
     double first = startSeconds * sampleRate;
     if (samplesPerColumn < 2) {
-      paintCurve(g, samples, first, samplesPerColumn, x, mid, half, columns);
+      paintCurve(g, samples, first, samplesPerColumn, x, mid, half, edge, columns);
       return;
     }
     ensure(columns);
@@ -57,8 +60,8 @@ public final class WaveformPainter {
     g.setFill(peak);
     for (int c = 0; c < columns; c++) {
       if (!Float.isNaN(min[c])) {
-        double top = mid - clamp(max[c]) * half;
-        double bottom = mid - clamp(min[c]) * half;
+        double top = mid - Math.min(edge, clamp(max[c]) * half);
+        double bottom = mid - Math.max(-edge, clamp(min[c]) * half);
         g.fillRect(x + c, top, 1, Math.max(1, bottom - top));
       }
     }
@@ -66,7 +69,7 @@ public final class WaveformPainter {
     for (int c = 0; c < columns; c++) {
       if (!Float.isNaN(level[c])) {
         double r = Math.min(clamp(level[c]), Math.min(clamp(max[c]), -clamp(min[c])));
-        double h = Math.max(0, r) * half;
+        double h = Math.min(edge, Math.max(0, r) * half);
         if (h >= 0.5) {
           g.fillRect(x + c, mid - h, 1, 2 * h);
         }
@@ -82,6 +85,7 @@ public final class WaveformPainter {
       double x,
       double mid,
       double half,
+      double edge,
       int columns) {
     int from = (int) Math.max(0, Math.floor(first));
     int to = (int) Math.min(samples.length - 1, Math.ceil(first + columns * samplesPerColumn));
@@ -93,7 +97,7 @@ public final class WaveformPainter {
     g.beginPath();
     for (int i = from; i <= to; i++) {
       double px = x + (i - first) / samplesPerColumn;
-      double py = mid - clamp(samples[i]) * half;
+      double py = mid - Math.max(-edge, Math.min(edge, samples[i] * half));
       if (i == from) {
         g.moveTo(px, py);
       } else {
@@ -105,23 +109,17 @@ public final class WaveformPainter {
       g.setFill(rms);
       for (int i = from; i <= to; i++) {
         double px = x + (i - first) / samplesPerColumn;
-        g.fillOval(px - 2, mid - clamp(samples[i]) * half - 2, 4, 4);
+        g.fillOval(px - 2, mid - Math.max(-edge, Math.min(edge, samples[i] * half)) - 2, 4, 4);
       }
     }
   }
 
+  /** columns() fills one entry per array element, so the buffers match the width exactly. */
   private void ensure(int columns) {
-    if (min.length < columns) {
+    if (min.length != columns) {
       min = new float[columns];
       max = new float[columns];
       level = new float[columns];
-    } else {
-      // Reused buffers: columns() fills exactly the first `columns` entries it is given.
-      if (min.length != columns) {
-        min = new float[columns];
-        max = new float[columns];
-        level = new float[columns];
-      }
     }
   }
 
