@@ -85,7 +85,9 @@ public class StudioApp extends Application {
       dialogs.showError("Settings", loaded.problem());
     }
     List<Path> files = new ArrayList<>();
-    for (String arg : getParameters().getRaw()) {
+    // Parameters are absent when a test creates the application itself.
+    Parameters parameters = getParameters();
+    for (String arg : parameters == null ? List.<String>of() : parameters.getRaw()) {
       files.add(Path.of(arg));
     }
     if (!files.isEmpty()) {
