@@ -12,7 +12,7 @@ public final class Settings {
 
   public String openFolder;
   public String exportFolder;
-  public String model = "v7";
+  public String model = "v7,v8";
   public String device = "cpu";
   public String inputDevice;
   public String displayMode = "BOTH";

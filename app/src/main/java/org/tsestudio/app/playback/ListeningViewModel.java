@@ -368,7 +368,7 @@ public final class ListeningViewModel {
   }
 
   private static String describeGains(AbMaterial m) {
-    StringBuilder s = new StringBuilder();
+    StringBuilder s = new StringBuilder("Loudness: ");
     for (int i = 0; i < m.names().size(); i++) {
       if (i > 0) {
         s.append(" · ");

@@ -126,7 +126,8 @@ public final class SpectrogramAnalysis {
   public float[][] tile(int level, int index) {
     int first = index * TILE_FRAMES;
     int count = Math.max(0, Math.min(TILE_FRAMES, frameCount(level) - first));
-    int subHop = Math.max(baseHop, Math.min(fftSize, hop(level) / MAX_SUB_FRAMES));
+    // At most half a window apart: the engine's STFT needs overlapping windows.
+    int subHop = Math.max(baseHop, Math.min(fftSize / 2, hop(level) / MAX_SUB_FRAMES));
     int subs = Math.max(1, hop(level) / subHop);
     return compute(level, first, count, subs);
   }

@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.tsestudio.app.spectrogram.ColourMap;
+import org.tsestudio.app.spectrogram.FrequencyAxis;
 import org.tsestudio.app.spectrogram.FrequencyScale;
 import org.tsestudio.app.spectrogram.SpectrogramAnalysis;
 import org.tsestudio.app.spectrogram.SpectrogramPainter;
@@ -187,6 +188,7 @@ public final class TrackLane extends HBox {
     if (mode != DisplayMode.WAVEFORM) {
       double sy = mode == DisplayMode.BOTH ? waveHeight : 0;
       spectrogram().paint(g, start, span, 0, sy, w, h - sy);
+      FrequencyAxis.paint(g, owner.frequencyScale(), track.clip().sampleRate(), sy, h - sy);
       if (mode == DisplayMode.BOTH) {
         g.setStroke(Palette.LANE_SPLIT);
         g.strokeLine(0, sy + 0.5, w, sy + 0.5);

@@ -93,7 +93,7 @@ class ListeningViewModelTest {
     try (StudioFixture f = new StudioFixture().withExample().withOutputs()) {
       ListeningViewModel l = f.vm.listening();
       String text = l.gainsTextProperty().get();
-      assertTrue(text.startsWith("mixture"), text);
+      assertTrue(text.startsWith("Loudness: mixture"), text);
       assertNotEquals(-1, text.indexOf("(-"), text);
       l.loudnessMatchProperty().set(false);
       assertFalse(l.gainsTextProperty().get().contains("(-"), l.gainsTextProperty().get());

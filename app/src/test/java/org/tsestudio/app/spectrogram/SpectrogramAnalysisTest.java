@@ -48,5 +48,9 @@ class SpectrogramAnalysisTest {
     assertEquals(0, a.levelFor(10));
     int l = a.levelFor(6400);
     assertTrue(a.hop(l) <= 6400 && (l + 1 == a.levels() || a.hop(l + 1) > 6400));
+    // Every level of a long file can be computed, the coarsest included.
+    for (int level = 0; level < a.levels(); level++) {
+      assertEquals(a.rows(), a.tile(level, a.tileCount(level) - 1)[0].length);
+    }
   }
 }
