@@ -74,7 +74,7 @@ public final class Shortcuts {
                 "Work", "Ctrl+Enter", "Extract the current mixture", a::extract, KeyCode.ENTER),
             shortcut("Work", "Ctrl+O", "Open mixtures or a manifest", a::openFiles, KeyCode.O),
             shortcut("Work", "Ctrl+E", "Export outputs", a::export, KeyCode.E),
-            plain("Help", "F1 or ?", "This overlay", a::help, KeyCode.F1));
+            plain("View", "F1 or ?", "This overlay", a::help, KeyCode.F1));
   }
 
   private static Shortcut plain(

@@ -1,6 +1,8 @@
 package org.tsestudio.app;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -73,11 +75,19 @@ public final class StudioView extends StackPane {
     root.setCenter(split);
     root.setBottom(new StudioStatusBar(vm));
 
-    help =
-        new HelpOverlay(
-            shortcuts.listed().stream()
-                .map(s -> new HelpOverlay.Entry(s.group(), s.keys(), s.description()))
-                .toList());
+    List<HelpOverlay.Entry> entries = new ArrayList<>();
+    for (Shortcuts.Shortcut s : shortcuts.listed()) {
+      entries.add(new HelpOverlay.Entry(s.group(), s.keys(), s.description()));
+    }
+    entries.add(new HelpOverlay.Entry("Mouse", "Click", "Move the playhead"));
+    entries.add(new HelpOverlay.Entry("Mouse", "Drag", "Select a region"));
+    entries.add(new HelpOverlay.Entry("Mouse", "Shift+click", "Extend the selection"));
+    entries.add(new HelpOverlay.Entry("Mouse", "Wheel", "Scroll in time"));
+    entries.add(new HelpOverlay.Entry("Mouse", "Ctrl+wheel", "Zoom at the pointer"));
+    entries.add(
+        new HelpOverlay.Entry("Mouse", "Drag selection", "Onto Reference: use it as reference"));
+    entries.add(new HelpOverlay.Entry("Mouse", "Drop files", "Open mixtures / manifests"));
+    help = new HelpOverlay(entries);
     actions.setToggleHelp(help::toggle);
     getChildren().addAll(root, help);
     installFileDrop(vm);

@@ -1,6 +1,7 @@
 package org.tsestudio.app.export;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.tsestudio.engine.audio.AudioSignal;
 
 /**
@@ -9,5 +10,6 @@ import org.tsestudio.engine.audio.AudioSignal;
  * @param file where
  * @param signal what, still at its own rate
  * @param rate the rate to write at
+ * @param inputs every file the export's items were read from: the engine refuses to write there
  */
-public record ExportJob(Path file, AudioSignal signal, int rate) {}
+public record ExportJob(Path file, AudioSignal signal, int rate, List<Path> inputs) {}

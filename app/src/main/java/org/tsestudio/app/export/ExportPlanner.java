@@ -51,7 +51,11 @@ public final class ExportPlanner {
                 ? mixture.sampleRate()
                 : out.sampleRate();
         jobs.add(
-            new ExportJob(unique(folder, stem + "_" + e.getKey(), used, inputs), out.signal(), r));
+            new ExportJob(
+                unique(folder, stem + "_" + e.getKey(), used, inputs),
+                out.signal(),
+                r,
+                List.copyOf(inputs)));
       }
       Clip ref = references.get(item);
       if (includeReference && ref != null) {
@@ -59,7 +63,12 @@ public final class ExportPlanner {
             rate == RateChoice.ORIGINAL && mixture != null
                 ? mixture.sampleRate()
                 : ref.sampleRate();
-        jobs.add(new ExportJob(unique(folder, stem + "_reference", used, inputs), ref.signal(), r));
+        jobs.add(
+            new ExportJob(
+                unique(folder, stem + "_reference", used, inputs),
+                ref.signal(),
+                r,
+                List.copyOf(inputs)));
       }
     }
     return jobs;

@@ -127,7 +127,7 @@ public final class ExportViewModel {
                             : new AudioSignal(
                                 Resampler.resample(s.samples(), s.sampleRate(), j.rate()),
                                 j.rate());
-                    AudioFiles.writeWav(j.file(), out, enc);
+                    AudioFiles.writeWav(j.file(), out, enc, j.inputs().toArray(Path[]::new));
                     p.update((i + 1) / (double) jobs.size(), j.file().getFileName().toString());
                   }
                   return jobs.size();

@@ -2,6 +2,7 @@ package org.tsestudio.app.model;
 
 /** Where a queued mixture stands. */
 public enum ItemStatus {
+  NEW("Not extracted"),
   QUEUED("Queued"),
   RUNNING("Extracting"),
   DONE("Done"),

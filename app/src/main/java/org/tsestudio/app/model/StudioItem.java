@@ -29,7 +29,7 @@ public final class StudioItem {
   private final ObjectProperty<Clip> target = new SimpleObjectProperty<>(this, "target");
   private final ObservableMap<String, Clip> outputs = FXCollections.observableHashMap();
   private final ReadOnlyObjectWrapper<ItemStatus> status =
-      new ReadOnlyObjectWrapper<>(this, "status", ItemStatus.QUEUED);
+      new ReadOnlyObjectWrapper<>(this, "status", ItemStatus.NEW);
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
