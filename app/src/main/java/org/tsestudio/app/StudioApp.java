@@ -78,7 +78,6 @@ public class StudioApp extends Application {
       stage.setY(settings.windowY);
     }
     stage.setMaximized(settings.windowMaximized);
-    stage.setOnCloseRequest(e -> saveSettings());
     stage.show();
 
     if (loaded.problem() != null) {
@@ -96,7 +95,6 @@ public class StudioApp extends Application {
   }
 
   private void quit() {
-    saveSettings();
     Platform.exit();
   }
 
@@ -121,8 +119,12 @@ public class StudioApp extends Application {
     }
   }
 
+  /** Runs when the last window closes or on Quit: the place to remember the session. */
   @Override
   public void stop() {
+    if (viewModel != null) {
+      saveSettings();
+    }
     if (engine != null) {
       engine.close();
     }

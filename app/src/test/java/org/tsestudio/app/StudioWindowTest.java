@@ -197,4 +197,17 @@ class StudioWindowTest {
     assertTrue(robot.lookup("#extract-button").queryButton().isDisabled());
     assertTrue(robot.lookup("#extraction-note").queryAs(Label.class).isVisible());
   }
+
+  @Test
+  void settingsAreSavedWhenTheWorkstationCloses(FxRobot robot) throws Exception {
+    openExample(robot);
+    robot.interact(
+        () -> vm().tracks().colourMapProperty().set(org.tsestudio.app.spectrogram.ColourMap.ICE));
+    WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
+    var loaded = org.tsestudio.app.core.SettingsStore.inUserConfigDir().load();
+    assertEquals("ICE", loaded.settings().colourMap);
+    assertEquals(
+        Examples.manifest().toAbsolutePath().normalize().toString(),
+        loaded.settings().recentFiles.get(0));
+  }
 }
