@@ -73,4 +73,16 @@ public record AbMaterial(
   public AbRenderer renderer() {
     return new AbRenderer(sources, gains, Math.max(16, sampleRate / 100));
   }
+
+  /** "Loudness: mixture -21.8 dBFS (-2.9 dB) · v7 ..." for the listening panel. */
+  public String describeLoudness() {
+    StringBuilder s = new StringBuilder("Loudness: ");
+    for (int i = 0; i < names.size(); i++) {
+      double db = 20 * Math.log10(gains[i]);
+      s.append(i > 0 ? " · " : "")
+          .append(names.get(i))
+          .append(String.format(java.util.Locale.ROOT, " %.1f dBFS (%+.1f dB)", loudnessDb[i], db));
+    }
+    return s.toString();
+  }
 }

@@ -63,4 +63,16 @@ public final class BlindTest {
   public List<String> history() {
     return List.copyOf(picks);
   }
+
+  /** "Blind tally: v7 3 · v8 5 (of 8 picks)". */
+  public String summary() {
+    StringBuilder s = new StringBuilder("Blind tally: ");
+    boolean first = true;
+    for (var e : tally().entrySet()) {
+      s.append(first ? "" : " · ").append(e.getKey()).append(' ').append(e.getValue());
+      first = false;
+    }
+    int total = trials();
+    return s.append(" (of ").append(total).append(total == 1 ? " pick)" : " picks)").toString();
+  }
 }

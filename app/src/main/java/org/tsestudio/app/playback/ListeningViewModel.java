@@ -2,7 +2,6 @@ package org.tsestudio.app.playback;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import javafx.beans.InvalidationListener;
@@ -160,7 +159,7 @@ public final class ListeningViewModel {
     if (programme.get() == Programme.AB) {
       loadAb(wasPlaying);
     }
-    gainsText.set(describeGains(m));
+    gainsText.set(m.describeLoudness());
     ready.set(true);
   }
 
@@ -326,7 +325,7 @@ public final class ListeningViewModel {
       trials.set(0);
       tallyText.set("Blind: pick the better of X and Y; picks are hidden until you stop.");
     } else if (blindTest != null) {
-      tallyText.set(describeTally(blindTest));
+      tallyText.set(blindTest.summary());
       blindTest = null;
     }
     updateLabels();
@@ -351,34 +350,6 @@ public final class ListeningViewModel {
       abRenderer.select(indexFor(active.get()));
     }
     updateHeard();
-  }
-
-  private static String describeTally(BlindTest test) {
-    StringBuilder s = new StringBuilder("Blind tally: ");
-    int total = test.trials();
-    boolean first = true;
-    for (var e : test.tally().entrySet()) {
-      if (!first) {
-        s.append(" · ");
-      }
-      first = false;
-      s.append(e.getKey()).append(' ').append(e.getValue());
-    }
-    return s.append(" (of ").append(total).append(total == 1 ? " pick)" : " picks)").toString();
-  }
-
-  private static String describeGains(AbMaterial m) {
-    StringBuilder s = new StringBuilder("Loudness: ");
-    for (int i = 0; i < m.names().size(); i++) {
-      if (i > 0) {
-        s.append(" · ");
-      }
-      double db = 20 * Math.log10(m.gains()[i]);
-      s.append(m.names().get(i))
-          .append(String.format(Locale.ROOT, " %.1f dBFS", m.loudnessDb()[i]))
-          .append(String.format(Locale.ROOT, " (%+.1f dB)", db));
-    }
-    return s.toString();
   }
 
   /** The blind test in progress (null when not blind); exposed for the tally view and tests. */
