@@ -13,6 +13,7 @@ public final class RenderQueue implements AutoCloseable {
   private final PriorityBlockingQueue<Job> jobs = new PriorityBlockingQueue<>();
   private final AtomicLong sequence = new AtomicLong();
   private final Thread[] workers;
+  private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   public RenderQueue(int threads) {
@@ -46,7 +47,11 @@ public final class RenderQueue implements AutoCloseable {
         try {
           job.run.run();
         } catch (RuntimeException | OutOfMemoryError e) {
-          // A failed tile stays blank; drawing must never take the workstation down.
+          // A failed tile stays blank; drawing must never take the workstation down. Say so once
+          // per kind of failure, for whoever started the studio from a terminal.
+          if (reported.add(e.getClass().getName() + e.getMessage())) {
+            System.err.println("tse studio: drawing failed: " + e);
+          }
         }
       }
     }
