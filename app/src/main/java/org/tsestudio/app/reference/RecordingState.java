@@ -1,0 +1,8 @@
+package org.tsestudio.app.reference;
+
+/** The microphone panel's state. */
+public enum RecordingState {
+  IDLE,
+  COUNT_IN,
+  RECORDING
+}
