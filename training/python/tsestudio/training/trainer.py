@@ -27,6 +27,26 @@ from tsestudio.training.validation import autocast_context, mean_si_sdri
 MAX_BAD_STEPS = 20  # consecutive non-finite gradients before giving up
 
 
+def training_data_sources(corpus_dir: str) -> List[Dict]:
+    """Sources and licences of the corpus files the training split draws on (carried into the model card)."""
+    from tsestudio.data.corpus import read_manifest
+    from tsestudio.data.errors import DataError
+
+    if not corpus_dir:
+        return []
+    try:
+        entries = read_manifest(corpus_dir)
+    except DataError:  # a static run may train where the corpus itself is absent
+        return []
+    counts: Dict[Tuple[str, str, str], int] = {}
+    for entry in entries:
+        if entry.split == "train":
+            key = (entry.engine, entry.licence, entry.kind)
+            counts[key] = counts.get(key, 0) + 1
+    return [{"source": source, "licence": licence, "kind": kind, "files": files}
+            for (source, licence, kind), files in sorted(counts.items())]
+
+
 def make_optimizer(model: torch.nn.Module, config: TrainConfig) -> torch.optim.AdamW:
     """AdamW with weight decay on matrices and kernels only; biases, norms and scalars are not decayed."""
     decay = [p for p in model.parameters() if p.requires_grad and p.dim() >= 2]
@@ -59,11 +79,13 @@ class Trainer:
             self.mixer = data.open_mixer(config, info.rank)
             self._check_rate(self.mixer.rate, f"recipe {config.recipe}")
             self.steps_per_epoch = config.steps_per_epoch
+        self.training_data = training_data_sources(config.corpus_dir)
         self.valid_sets: List[Tuple[str, object]] = []
         if config.valid_manifest:
             self.valid_sets.append(("val_si_sdri", self._open_static(config.valid_manifest, "validation")))
         if config.real_valid_manifest:
-            self.valid_sets.append(("val_real_si_sdri", self._open_static(config.real_valid_manifest, "real validation")))
+            real = self._open_static(config.real_valid_manifest, "real validation")
+            self.valid_sets.append(("val_real_si_sdri", real))
         self.schedule = WarmRestartSchedule(
             self.optimizer, config.lr, config.warmup_steps, config.restart_period_epochs * self.steps_per_epoch,
             config.restart_mult, config.min_lr_ratio,
@@ -149,6 +171,7 @@ class Trainer:
             "config": self.config.to_dict(),
             "best_metric": self.best_metric,
             "epochs_without_improvement": self.bad_epochs,
+            "training_data": self.training_data,
         }
 
     def save_last(self) -> None:
