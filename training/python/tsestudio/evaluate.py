@@ -63,7 +63,8 @@ def load_model(checkpoint: Optional[Path], torchscript: Optional[Path]):
     """(model, sample_rate, description) from a training checkpoint or an exported TorchScript file."""
     if checkpoint is not None:
         state = load_checkpoint(checkpoint)
-        return rebuild_model(state, str(checkpoint)), int(state["sample_rate"]), f"{state['model_name']} step {state['step']}"
+        model = rebuild_model(state, str(checkpoint))
+        return model, int(model.sample_rate), f"{state['model_name']} step {state['step']}"
     if not torchscript.is_file():
         raise TrainingError(f"{torchscript}: TorchScript file not found")
     try:

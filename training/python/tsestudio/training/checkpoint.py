@@ -20,6 +20,7 @@ from typing import Any, Dict, List
 
 import torch
 
+from tsestudio.errors import TseError
 from tsestudio.training.errors import TrainingError
 
 FORMAT = "tsestudio-train-1"
@@ -114,7 +115,7 @@ def rebuild_model(checkpoint: Dict[str, Any], source: str = "checkpoint") -> tor
 
     try:
         model = build_model(checkpoint["model_name"], **checkpoint["model_args"])
-    except (TypeError, ValueError, KeyError) as error:
+    except (TseError, TypeError, ValueError) as error:
         raise TrainingError(f"{source}: cannot rebuild model {checkpoint['model_name']!r} ({error})") from error
     load_model_state(model, checkpoint["model"], source)
     return model

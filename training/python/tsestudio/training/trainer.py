@@ -15,7 +15,7 @@ from tsestudio.training import batches as data
 from tsestudio.training.checkpoint import FORMAT, load_checkpoint, load_model_state, model_state, optimizer_state
 from tsestudio.training.checkpoint import write_atomic
 from tsestudio.training.config import TrainConfig
-from tsestudio.training.distributed import DistInfo, all_reduce_sum, any_rank, gather_objects, parameter_fingerprint
+from tsestudio.training.distributed import DistInfo, all_reduce_sum, any_rank, check_replicas, gather_objects
 from tsestudio.training.errors import TrainingError
 from tsestudio.training.metrics_log import MetricsLog
 from tsestudio.training.objective import make_objective
@@ -25,26 +25,6 @@ from tsestudio.training.stopping import StopControl
 from tsestudio.training.validation import autocast_context, mean_si_sdri
 
 MAX_BAD_STEPS = 20  # consecutive non-finite gradients before giving up
-
-
-def training_data_sources(corpus_dir: str) -> List[Dict]:
-    """Sources and licences of the corpus files the training split draws on (carried into the model card)."""
-    from tsestudio.data.corpus import read_manifest
-    from tsestudio.data.errors import DataError
-
-    if not corpus_dir:
-        return []
-    try:
-        entries = read_manifest(corpus_dir)
-    except DataError:  # a static run may train where the corpus itself is absent
-        return []
-    counts: Dict[Tuple[str, str, str], int] = {}
-    for entry in entries:
-        if entry.split == "train":
-            key = (entry.engine, entry.licence, entry.kind)
-            counts[key] = counts.get(key, 0) + 1
-    return [{"source": source, "licence": licence, "kind": kind, "files": files}
-            for (source, licence, kind), files in sorted(counts.items())]
 
 
 def make_optimizer(model: torch.nn.Module, config: TrainConfig) -> torch.optim.AdamW:
@@ -79,7 +59,7 @@ class Trainer:
             self.mixer = data.open_mixer(config, info.rank)
             self._check_rate(self.mixer.rate, f"recipe {config.recipe}")
             self.steps_per_epoch = config.steps_per_epoch
-        self.training_data = training_data_sources(config.corpus_dir)
+        self.training_data = data.training_data_sources(config.corpus_dir)
         self.valid_sets: List[Tuple[str, object]] = []
         if config.valid_manifest:
             self.valid_sets.append(("val_si_sdri", self._open_static(config.valid_manifest, "validation")))
@@ -138,7 +118,8 @@ class Trainer:
         else:
             self.schedule.start_rewarm(self.step, self.config.rewarm_steps)
         if position.get("world_size") != self.info.world_size:
-            self.log.say(f"note: {source} was written by {position.get('world_size')} processes; the data order differs")
+            self.log.say(f"note: {source} was written by {position.get('world_size')} processes; "
+                         "the data order differs")
         states = checkpoint.get("rng") or []
         if len(states) == self.info.world_size:
             restore_rng(states[self.info.rank], self.device)
@@ -178,20 +159,13 @@ class Trainer:
         """Write last.pt (collective: every rank must call it, since the RNG states of all ranks are stored)."""
         rng = gather_objects(capture_rng(self.device), self.info)
         if self.info.enabled:
-            self.check_replicas()
+            check_replicas(self.model, self.step, self.info, self.log)
         if self.info.is_main:
             payload = self._payload(self.config.checkpoint_variant, rng)
             write_atomic(self.run_dir / "last.pt", payload)
             if self.config.keep_step_checkpoints:
                 write_atomic(self.run_dir / f"step_{self.step:08d}.pt", payload)
         self.last_saved_step = self.step
-
-    def check_replicas(self) -> None:
-        """All ranks must hold bit-identical weights (DDP averages gradients; a divergence is a bug)."""
-        prints = gather_objects(parameter_fingerprint(self.model), self.info)
-        self.log.metric(phase="replica_check", step=self.step, fingerprints=prints, in_sync=len(set(prints)) == 1)
-        if len(set(prints)) != 1:
-            raise TrainingError(f"training: the {self.info.world_size} replicas diverged at step {self.step}")
 
     def save_best(self) -> None:
         if self.info.is_main:
