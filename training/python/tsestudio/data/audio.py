@@ -2,6 +2,7 @@
 import os
 import shutil
 import subprocess
+import tempfile
 from math import gcd
 
 import numpy as np
@@ -41,6 +42,20 @@ def active_level(x: np.ndarray, rate: int, frame_ms: float = 20.0, floor_db: flo
     return float(e[keep].mean()) if keep.any() else 0.0
 
 
+def silent_fraction(x: np.ndarray, rate: int, floor_db: float = -50.0) -> float:
+    """Share of 10 ms frames more than floor_db below the loudest frame.
+
+    Synthesis that loses diphones (an espeak phoneme an MBROLA voice lacks) leaves long holes of digital
+    silence: a high silent fraction marks such broken utterances.
+    """
+    n = max(1, rate // 100)
+    frames = len(x) // n
+    if frames == 0:
+        return 1.0
+    e = np.mean(np.square(x[:frames * n].reshape(frames, n), dtype=np.float64), axis=1)
+    return float(np.mean(e < e.max() * 10 ** (floor_db / 10)))
+
+
 def trim_silence(x: np.ndarray, rate: int, floor_db: float = -40.0, pad_ms: float = 60.0) -> np.ndarray:
     """Cut leading/trailing frames quieter than floor_db below the loudest frame, keeping pad_ms of margin."""
     n = max(1, rate // 100)
@@ -55,12 +70,12 @@ def trim_silence(x: np.ndarray, rate: int, floor_db: float = -40.0, pad_ms: floa
     return x[max(0, loud[0] * n - pad):min(len(x), (loud[-1] + 1) * n + pad)]
 
 
-def _run_decoder(cmd, path) -> bytes:
+def _run_decoder(cmd, path, need_stdout=True) -> bytes:
     try:
         res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
     except FileNotFoundError:
         raise fail(path, f"cannot decode: '{cmd[0]}' is not installed") from None
-    if res.returncode != 0 or len(res.stdout) < 44:
+    if res.returncode != 0 or (need_stdout and len(res.stdout) < 44):
         msg = res.stderr.decode("utf-8", "replace").strip().splitlines()
         raise fail(path, f"cannot decode ({msg[-1] if msg else 'decoder failed'})")
     return res.stdout
@@ -81,8 +96,11 @@ def load_audio(path, rate: int) -> np.ndarray:
                 raise
             # Some WAVs carry encodings numpy cannot read (ADPCM, GSM): let sox try before giving up.
     if ext == ".opus":
-        blob = _run_decoder(["opusdec", "--quiet", "--rate", "48000", path, "-"], path)
-        x, sr = wavio.read_wav_bytes(path, blob)
+        # opusdec writes a WAV header only to a named .wav file (to stdout it writes raw PCM).
+        with tempfile.TemporaryDirectory() as tmp:
+            wav = os.path.join(tmp, "out.wav")
+            _run_decoder(["opusdec", "--quiet", "--rate", "48000", path, wav], path, need_stdout=False)
+            x, sr = wavio.read_wav(wav)
         return resample(x, sr, rate)
     blob = _run_decoder(["sox", "-q", path, "-t", "wav", "-e", "signed-integer", "-b", "16", "-c", "1",
                          "-r", str(rate), "-"], path)

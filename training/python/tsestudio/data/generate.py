@@ -59,6 +59,9 @@ def make_item(args):
            "reference_seconds": round(len(sig["reference"]) / rate, 3), "codec": spec["codec"],
            "target_utterances": [entries[u].path for u in spec["target"]["utts"]],
            "reference_utterances": [entries[u].path for u in spec["reference"]["utts"]],
+           "noise": entries[spec["noise"]["id"]].path if spec["noise"] else None,
+           "rirs": [entries[r].path for r in spec["rirs"]] if spec["reverb"] else [],
+           "reference_rir": None if spec["reference"]["rir"] is None else entries[spec["reference"]["rir"]].path,
            "seed": seed, "index": i}
     wavio.write_atomic(os.path.join(out, rel, "item.json"), json.dumps(row).encode("utf-8"))
     return row
@@ -107,6 +110,7 @@ def generate(corpus, recipe_name, split, out, count=None, seed=1, jobs=1, progre
             raise fail(meta_path, "this folder holds a set made with another recipe or seed; use a new --out")
     wavio.write_atomic(meta_path, json.dumps(meta, indent=1).encode("utf-8"))
     CorpusAudio(corpus, rate, entries)  # build the shared audio cache once, before the workers map it
+    _remove_stale_temp_files(os.path.join(out, split))
     rows = {i: load_item(out, split, i, rate) for i in range(count)}
     todo = [i for i, r in rows.items() if r is None]
     progress.progress(count - len(todo), count, f"{split}: {len(todo)} items to make", force=True)
@@ -127,6 +131,14 @@ def generate(corpus, recipe_name, split, out, count=None, seed=1, jobs=1, progre
     text = "".join(json.dumps(rows[i]) + "\n" for i in range(count))
     wavio.write_atomic(manifest, text.encode("utf-8"))
     return manifest, [rows[i] for i in range(count)]
+
+
+def _remove_stale_temp_files(folder):
+    """Temporary files of writes that a kill interrupted (their final files were never renamed into place)."""
+    for d, _, files in os.walk(folder):
+        for f in files:
+            if f.startswith(".") and f.endswith(".tmp"):
+                os.unlink(os.path.join(d, f))
 
 
 def _collect(results, rows, errors, progress, count):

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Dict, List
 
+NOT_SPEECH = re.compile(r"^(beep|beeperr|ascending-2tone|descending-2tone|dtmf.*|silence.*)\.wav$")
 FALLBACK_LICENCE = {"fillets-ng-data-cs": "fillets-ng-data-cs: GPL-2+"}
 
 
@@ -56,7 +57,8 @@ def asterisk(root, package):
     lang = re.search(r"sounds-(\w\w)-wav|prompt-(\w\w)-", package)
     lang = next(g for g in lang.groups() if g)
     spk = f"asterisk-{lang}" + ("-menardi" if "menardi" in package else "")
-    files = glob.glob(os.path.join(root, "usr/share/asterisk/sounds/**/*.wav"), recursive=True)
+    files = [p for p in glob.glob(os.path.join(root, "usr/share/asterisk/sounds/**/*.wav"), recursive=True)
+             if not NOT_SPEECH.search(os.path.basename(p)) and os.sep + "silence" + os.sep not in p]
     return _group([(p, spk, spk, lang) for p in files], package)
 
 

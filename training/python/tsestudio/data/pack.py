@@ -147,7 +147,8 @@ def pack(corpus, out, budget_mib=55.0, bitrate=24, jobs=None, progress=None):
             rows.append(d)
             offset += n
     rows += [dict(json.loads(e.to_json()), pack={"file": f"files/{e.path}"}) for e in real_rir]
-    sim_rows = [json.loads(e.to_json()) for e in sim]
+    sim_rows = [dict(json.loads(e.to_json()), pack={"samples": wavio.read_info(os.path.join(corpus, e.path)).frames})
+                for e in sim]
     meta = {"format": FORMAT, "bitrate_kbps": bitrate, "entries": rows, "simulated_rirs": sim_rows,
             "libs": libs, "dropped": [e.path for e in dropped]}
     wavio.write_atomic(os.path.join(out, "pack.json"), json.dumps(meta).encode("utf-8"))

@@ -37,7 +37,7 @@ def image_source_rir(dims, src, mic, rt60: float, rate: int, rng: np.random.Gene
     alpha = sabine_absorption(dims, rt60)
     beta = np.sqrt(1.0 - alpha)  # pressure reflection coefficient of every wall
     length_s = length_s or min(1.2 * rt60 + 0.05, 1.5)
-    n = int(length_s * rate)
+    n = int(round(length_s * rate))
     h = np.zeros(n)
     direct = np.linalg.norm(src - mic)
     max_dist = direct + SPEED_OF_SOUND * early_ms / 1000.0

@@ -95,11 +95,11 @@ def unpack(pack_dir, out, jobs=None, progress=None):
         if not os.path.isfile(dst):
             rng = np.random.default_rng(stable_hash(row["path"]) % (2 ** 63))
             h = image_source_rir(row["room"], row["source_pos"], row["mic_pos"], row["rt60"], row["sample_rate"], rng,
-                                  length_s=row["duration"])
+                                  length_s=row["pack"]["samples"] / row["sample_rate"])
             wavio.write_wav(dst, h * 0.9, row["sample_rate"])
     keys = set(Entry.__dataclass_fields__) - {"extra"}
     entries = []
-    for row in [r for r in meta["entries"]] + meta["simulated_rirs"]:
+    for row in meta["entries"] + meta["simulated_rirs"]:
         extra = {k: v for k, v in row.items() if k not in keys and k != "pack"}
         entries.append(Entry(**{k: row[k] for k in keys}, extra=extra))
     entries.sort(key=lambda e: e.path)
