@@ -33,6 +33,10 @@ def test_shrink_then_split_then_resume_from_the_parts(tmp_path, tiny_data, train
     config = write_config(tmp_path, tiny_data, max_steps=3)
     assert train.main(["--config", str(config), "--run-dir", str(tmp_path / "more"), "--resume", str(small)]) == 0
     assert files.load_checkpoint(tmp_path / "more" / "last.pt")["step"] == 3
+    # In a run folder, the parts count as its last.pt: --resume continues from them, no --resume is refused.
+    assert train.main(["--config", str(config), "--run-dir", str(small.parent)]) == 2
+    assert train.main(["--config", str(config), "--run-dir", str(small.parent), "--resume"]) == 0
+    assert files.load_checkpoint(small.parent / "last.pt")["step"] == 3
     assert files.main(["info", str(small)]) == 0
     assert "step 2" in capsys.readouterr().out
 

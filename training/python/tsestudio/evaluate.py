@@ -92,7 +92,8 @@ def evaluate(model, sample_rate: int, manifest: Path, device: torch.device, batc
         raise TrainingError(f"{manifest}: audio at {dataset.rate} Hz, the model runs at {sample_rate} Hz")
     model = model.to(device).eval()
     results = []
-    for index, (mixture, _, target), estimate in run_model(model, dataset, range(len(dataset)), device, "bf16",
+    # float32 even on a GPU: reported scores should not carry bf16 rounding (training validation may)
+    for index, (mixture, _, target), estimate in run_model(model, dataset, range(len(dataset)), device, "none",
                                                             batch_size, 0):
         row = rows[index]
         length = mixture.shape[-1]

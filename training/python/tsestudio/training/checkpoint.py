@@ -50,6 +50,11 @@ def _parts(path: Path) -> List[Path]:
     return sorted(path.parent.glob(path.name + ".part[0-9][0-9][0-9]"))
 
 
+def checkpoint_exists(path: Path) -> bool:
+    """True when the file or its ``.partNNN`` pieces are there."""
+    return Path(path).exists() or bool(_parts(Path(path)))
+
+
 def load_checkpoint(path: Path) -> Dict[str, Any]:
     """Load a checkpoint (or its ``.partNNN`` pieces) on the CPU without running pickled code."""
     path = Path(path)
