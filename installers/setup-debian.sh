@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs the Debian packages listed in debian-packages.txt that this machine lacks.
+# Installs the Debian packages listed in installers/debian-packages.txt and training/python/debian-packages.txt
+# (what the Python tests' TTS corpora need) that this machine lacks.
 # Runs as root (CI, a fresh machine) or through sudo; a machine that has everything is left untouched,
 # so calling this before every run costs only a dpkg query.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-mapfile -t wanted < <(grep -v '^\s*#' "$here/debian-packages.txt" | awk 'NF {print $1}')
+mapfile -t wanted < <(cat "$here/debian-packages.txt" "$here/../training/python/debian-packages.txt" |
+  grep -v '^\s*#' | awk 'NF {print $1}' | sort -u)
 missing=()
 for pkg in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")

@@ -31,7 +31,8 @@ def train_and_dump_weights(argv: List[str]) -> int:
 def test_two_gloo_processes_keep_identical_parameters(tmp_path, tiny_data):
     config = write_config(tmp_path, tiny_data, max_steps=4, checkpoint_every=2, num_workers=0)
     run = tmp_path / "ddp"
-    assert launch(2, ["--config", str(config), "--run-dir", str(run)], train_and_dump_weights, timeout_s=300) == 0
+    code = launch(2, ["--config", str(config), "--run-dir", str(run)], train_and_dump_weights, timeout_s=300)
+    assert code == 0, f"launcher exit code {code} (124: timed out); the ranks' output is in the captured stderr"
 
     rank0, rank1 = torch.load(run / "rank0.weights"), torch.load(run / "rank1.weights")
     saved = load_checkpoint(run / "last.pt")

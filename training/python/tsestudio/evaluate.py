@@ -63,7 +63,8 @@ def load_model(checkpoint: Optional[Path], torchscript: Optional[Path]):
     """(model, sample_rate, description) from a training checkpoint or an exported TorchScript file."""
     if checkpoint is not None:
         state = load_checkpoint(checkpoint)
-        return rebuild_model(state, str(checkpoint)), int(state["sample_rate"]), f"{state['model_name']} step {state['step']}"
+        model = rebuild_model(state, str(checkpoint))
+        return model, int(model.sample_rate), f"{state['model_name']} step {state['step']}"
     if not torchscript.is_file():
         raise TrainingError(f"{torchscript}: TorchScript file not found")
     try:
@@ -91,7 +92,8 @@ def evaluate(model, sample_rate: int, manifest: Path, device: torch.device, batc
         raise TrainingError(f"{manifest}: audio at {dataset.rate} Hz, the model runs at {sample_rate} Hz")
     model = model.to(device).eval()
     results = []
-    for index, (mixture, _, target), estimate in run_model(model, dataset, range(len(dataset)), device, "bf16",
+    # float32 even on a GPU: reported scores should not carry bf16 rounding (training validation may)
+    for index, (mixture, _, target), estimate in run_model(model, dataset, range(len(dataset)), device, "none",
                                                             batch_size, 0):
         row = rows[index]
         length = mixture.shape[-1]

@@ -41,17 +41,19 @@ def parse_args(argv: Optional[List[str]]) -> argparse.Namespace:
 
 
 def resolve_resume(option: Optional[str], run_dir: Path) -> Optional[Path]:
+    from tsestudio.training.checkpoint import checkpoint_exists
+
+    last = run_dir / "last.pt"
     if option is None:
-        if (run_dir / "last.pt").exists():
-            raise TrainingError(f"{run_dir / 'last.pt'}: run folder already holds a checkpoint; pass --resume to "
-                                "continue it or choose another --run-dir")
+        if checkpoint_exists(last):
+            raise TrainingError(f"{last}: run folder already holds a checkpoint; pass --resume to continue it or "
+                                "choose another --run-dir")
         return None
     if option == "auto":
-        return run_dir / "last.pt" if (run_dir / "last.pt").exists() else None
-    path = Path(option)
-    if not path.exists() and not list(path.parent.glob(path.name + ".part[0-9][0-9][0-9]")):
-        raise TrainingError(f"{path}: checkpoint to resume from not found")
-    return path
+        return last if checkpoint_exists(last) else None
+    if not checkpoint_exists(Path(option)):
+        raise TrainingError(f"{option}: checkpoint to resume from not found")
+    return Path(option)
 
 
 def write_config_copy(run_dir: Path, config) -> None:

@@ -11,7 +11,7 @@ seeded by (seed, epoch, item), so no random state lives in the workers.
 """
 
 import itertools
-from typing import Iterator, List, Tuple
+from typing import Dict, Iterator, List, Tuple
 
 import torch
 from torch.utils.data import DataLoader, Dataset, IterableDataset, get_worker_info
@@ -133,3 +133,23 @@ def _loader(dataset, batch_sampler, num_workers: int, seed: int) -> DataLoader:
         persistent_workers=False,
         pin_memory=torch.cuda.is_available(),  # lets the trainer's non_blocking copies overlap the step
     )
+
+
+def training_data_sources(corpus_dir: str) -> List[Dict]:
+    """Sources and licences of the corpus files the training split draws on (carried into the model card)."""
+    from tsestudio.data.corpus import read_manifest
+    from tsestudio.data.errors import DataError
+
+    if not corpus_dir:
+        return []
+    try:
+        entries = read_manifest(corpus_dir)
+    except DataError:  # a static run may train where the corpus itself is absent
+        return []
+    counts: Dict[Tuple[str, str, str], int] = {}
+    for entry in entries:
+        if entry.split == "train":
+            key = (entry.engine, entry.licence, entry.kind)
+            counts[key] = counts.get(key, 0) + 1
+    return [{"source": source, "licence": licence, "kind": kind, "files": files}
+            for (source, licence, kind), files in sorted(counts.items())]

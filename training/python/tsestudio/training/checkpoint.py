@@ -9,6 +9,7 @@ A checkpoint is a dict (see docs/INTERFACES.md) with ``model_name`` and ``model_
 
 The GPU machine returns files of at most 16 MiB: ``python -m tsestudio.training.checkpoint split last.pt``
 writes ``last.pt.part000``, ... and ``load_checkpoint("last.pt")`` reads such parts when the file is absent.
+``... checkpoint shrink last.pt --out small.pt --variant compact`` makes a smaller copy of a full checkpoint.
 """
 
 import argparse
@@ -20,6 +21,7 @@ from typing import Any, Dict, List
 
 import torch
 
+from tsestudio.errors import TseError
 from tsestudio.training.errors import TrainingError
 
 FORMAT = "tsestudio-train-1"
@@ -46,6 +48,11 @@ def write_atomic(path: Path, payload: Any) -> None:
 
 def _parts(path: Path) -> List[Path]:
     return sorted(path.parent.glob(path.name + ".part[0-9][0-9][0-9]"))
+
+
+def checkpoint_exists(path: Path) -> bool:
+    """True when the file or its ``.partNNN`` pieces are there."""
+    return Path(path).exists() or bool(_parts(Path(path)))
 
 
 def load_checkpoint(path: Path) -> Dict[str, Any]:
@@ -114,10 +121,28 @@ def rebuild_model(checkpoint: Dict[str, Any], source: str = "checkpoint") -> tor
 
     try:
         model = build_model(checkpoint["model_name"], **checkpoint["model_args"])
-    except (TypeError, ValueError, KeyError) as error:
+    except (TseError, TypeError, ValueError) as error:
         raise TrainingError(f"{source}: cannot rebuild model {checkpoint['model_name']!r} ({error})") from error
     load_model_state(model, checkpoint["model"], source)
     return model
+
+
+def shrink(checkpoint: Dict[str, Any], variant: str, weights_dtype: str) -> Dict[str, Any]:
+    """A ``compact`` or ``weights`` copy of a loaded checkpoint (e.g. of a full last.pt kept on the GPU machine
+    between calls, to bring back within the transfer limits)."""
+    if variant not in ("compact", "weights"):
+        raise TrainingError(f"variant must be compact or weights, not {variant!r}")
+    dtype = torch.bfloat16 if weights_dtype == "bfloat16" else torch.float32
+    smaller = dict(checkpoint, variant=variant)
+    smaller["model"] = {name: (t.to(dtype) if t.is_floating_point() else t) for name, t in checkpoint["model"].items()}
+    optimizer = checkpoint.get("optimizer")
+    if variant == "weights" or optimizer is None:
+        smaller["optimizer"] = None
+    else:
+        moments = {index: {key: (v.to(torch.bfloat16) if torch.is_tensor(v) and v.dim() > 0 else v)
+                           for key, v in slots.items()} for index, slots in optimizer["state"].items()}
+        smaller["optimizer"] = {"state": moments, "param_groups": optimizer["param_groups"]}
+    return smaller
 
 
 def split_file(path: Path, part_mib: float) -> List[Path]:
@@ -142,9 +167,19 @@ def main(argv: List[str] = None) -> int:
     split.add_argument("--mib", type=float, default=15.0)
     info = commands.add_parser("info", help="print what a checkpoint (or its parts) holds")
     info.add_argument("file", type=Path)
+    small = commands.add_parser("shrink", help="write a compact or weights-only copy of a checkpoint")
+    small.add_argument("file", type=Path)
+    small.add_argument("--out", type=Path, required=True)
+    small.add_argument("--variant", choices=("compact", "weights"), default="compact")
+    small.add_argument("--weights-dtype", choices=("float32", "bfloat16"), default="float32")
     args = parser.parse_args(argv)
     try:
-        if args.command == "split":
+        if args.command == "shrink":
+            if args.out.resolve() == args.file.resolve():
+                raise TrainingError(f"{args.out}: refusing to overwrite the input checkpoint")
+            write_atomic(args.out, shrink(load_checkpoint(args.file), args.variant, args.weights_dtype))
+            print(f"{args.out}: {args.out.stat().st_size / 2**20:.1f} MiB")
+        elif args.command == "split":
             if not args.file.is_file():
                 raise TrainingError(f"{args.file}: file not found")
             for part in split_file(args.file, args.mib):

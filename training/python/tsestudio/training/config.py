@@ -73,7 +73,7 @@ class TrainConfig:
     init_from: str = ""  # start from the weights of this checkpoint with a fresh optimizer
     rewarm_steps: int = 200  # linear warm-up after a resume without optimizer state
     max_minutes: float = 0.0  # 0 = no time limit
-    stop_margin_seconds: float = 20.0  # reserved before the time limit for the final checkpoint
+    stop_margin_seconds: float = 30.0  # kept before the time limit for the last checkpoint (and a first validation)
 
     def validate(self) -> "TrainConfig":
         for key, allowed in CHOICES.items():

@@ -92,3 +92,13 @@ def parameter_fingerprint(model: torch.nn.Module) -> str:
         digest.update(name.encode())
         digest.update(tensor.detach().to("cpu").contiguous().view(-1).view(torch.uint8).numpy().tobytes())
     return digest.hexdigest()
+
+
+def check_replicas(model: torch.nn.Module, step: int, info: DistInfo, log) -> None:
+    """All ranks must hold bit-identical weights (DDP averages gradients; a divergence is a bug).
+
+    Collective; rank 0 logs every rank's fingerprint, and every rank raises when they differ."""
+    prints = gather_objects(parameter_fingerprint(model), info)
+    log.metric(phase="replica_check", step=step, fingerprints=prints, in_sync=len(set(prints)) == 1)
+    if len(set(prints)) != 1:
+        raise TrainingError(f"training: the {info.world_size} replicas diverged at step {step}")

@@ -15,7 +15,7 @@ from tsestudio.training import batches as data
 from tsestudio.training.checkpoint import FORMAT, load_checkpoint, load_model_state, model_state, optimizer_state
 from tsestudio.training.checkpoint import write_atomic
 from tsestudio.training.config import TrainConfig
-from tsestudio.training.distributed import DistInfo, all_reduce_sum, any_rank, gather_objects, parameter_fingerprint
+from tsestudio.training.distributed import DistInfo, all_reduce_sum, any_rank, check_replicas, gather_objects
 from tsestudio.training.errors import TrainingError
 from tsestudio.training.metrics_log import MetricsLog
 from tsestudio.training.objective import make_objective
@@ -59,11 +59,13 @@ class Trainer:
             self.mixer = data.open_mixer(config, info.rank)
             self._check_rate(self.mixer.rate, f"recipe {config.recipe}")
             self.steps_per_epoch = config.steps_per_epoch
+        self.training_data = data.training_data_sources(config.corpus_dir)
         self.valid_sets: List[Tuple[str, object]] = []
         if config.valid_manifest:
             self.valid_sets.append(("val_si_sdri", self._open_static(config.valid_manifest, "validation")))
         if config.real_valid_manifest:
-            self.valid_sets.append(("val_real_si_sdri", self._open_static(config.real_valid_manifest, "real validation")))
+            real = self._open_static(config.real_valid_manifest, "real validation")
+            self.valid_sets.append(("val_real_si_sdri", real))
         self.schedule = WarmRestartSchedule(
             self.optimizer, config.lr, config.warmup_steps, config.restart_period_epochs * self.steps_per_epoch,
             config.restart_mult, config.min_lr_ratio,
@@ -116,7 +118,8 @@ class Trainer:
         else:
             self.schedule.start_rewarm(self.step, self.config.rewarm_steps)
         if position.get("world_size") != self.info.world_size:
-            self.log.say(f"note: {source} was written by {position.get('world_size')} processes; the data order differs")
+            self.log.say(f"note: {source} was written by {position.get('world_size')} processes; "
+                         "the data order differs")
         states = checkpoint.get("rng") or []
         if len(states) == self.info.world_size:
             restore_rng(states[self.info.rank], self.device)
@@ -149,26 +152,20 @@ class Trainer:
             "config": self.config.to_dict(),
             "best_metric": self.best_metric,
             "epochs_without_improvement": self.bad_epochs,
+            "training_data": self.training_data,
         }
 
     def save_last(self) -> None:
         """Write last.pt (collective: every rank must call it, since the RNG states of all ranks are stored)."""
         rng = gather_objects(capture_rng(self.device), self.info)
         if self.info.enabled:
-            self.check_replicas()
+            check_replicas(self.model, self.step, self.info, self.log)
         if self.info.is_main:
             payload = self._payload(self.config.checkpoint_variant, rng)
             write_atomic(self.run_dir / "last.pt", payload)
             if self.config.keep_step_checkpoints:
                 write_atomic(self.run_dir / f"step_{self.step:08d}.pt", payload)
         self.last_saved_step = self.step
-
-    def check_replicas(self) -> None:
-        """All ranks must hold bit-identical weights (DDP averages gradients; a divergence is a bug)."""
-        prints = gather_objects(parameter_fingerprint(self.model), self.info)
-        self.log.metric(phase="replica_check", step=self.step, fingerprints=prints, in_sync=len(set(prints)) == 1)
-        if len(set(prints)) != 1:
-            raise TrainingError(f"training: the {self.info.world_size} replicas diverged at step {self.step}")
 
     def save_best(self) -> None:
         if self.info.is_main:

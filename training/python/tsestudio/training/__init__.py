@@ -1,0 +1,1 @@
+"""The training loop and its parts: config, data order, schedule, checkpoints, logging, distributed helpers."""
