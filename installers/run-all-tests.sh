@@ -8,4 +8,4 @@ installers/setup-debian.sh
 echo "== Python tests (Debian torch, CPU) =="
 PYTHONPATH="$root/training/python" /usr/bin/python3 -m pytest -q training/python/tests
 echo "== Java tests (Maven: engine, training, app) =="
-mvn -B -q -ntp verify
+mvn -B -ntp verify
