@@ -74,18 +74,20 @@ def check_parity(inputs, dy, chunk, tolerance):
 
 @pytest.mark.parametrize("dtype_name", list(DTYPES))
 @pytest.mark.parametrize("shape", SHAPES, ids=lambda s: "b{}-l{}-h{}-p{}-n{}-q{}".format(*s))
-def test_output_and_gradients_match_reference(shape, dtype_name):
+def test_output_and_gradients_match_reference(shape, dtype_name, record_property):
     io_dtype, dt_dtype, tolerance = DTYPES[dtype_name]
     inputs, dy = make_inputs(*shape[:5], seed=sum(shape), io_dtype=io_dtype, dt_dtype=dt_dtype)
-    check_parity(inputs, dy, shape[5], tolerance)
+    errors = check_parity(inputs, dy, shape[5], tolerance)
+    record_property("relative_errors", {k: float(f"{v:.2e}") for k, v in errors.items()})  # for --junitxml
 
 
 @pytest.mark.parametrize("dt_shift,dt_scale", [(-3.0, 4.0), (3.0, 0.5)], ids=["wide-dt", "large-dt"])
-def test_strong_decay_stays_finite_and_exact(dt_shift, dt_scale):
+def test_strong_decay_stays_finite_and_exact(dt_shift, dt_scale, record_property):
     # dt up to ~20 with A down to -16: whole chunks decay to exp(-thousands) = 0, nothing may turn into NaN.
     inputs, dy = make_inputs(2, 300, 3, 32, 32, seed=5, io_dtype=torch.float32, dt_dtype=torch.float32,
                              dt_shift=dt_shift, dt_scale=dt_scale)
-    check_parity(inputs, dy, 64, 1e-3)
+    errors = check_parity(inputs, dy, 64, 1e-3)
+    record_property("relative_errors", {k: float(f"{v:.2e}") for k, v in errors.items()})
 
 
 def test_strided_views_and_expanded_gradient_give_identical_results():

@@ -25,7 +25,11 @@ from torch import Tensor
 from tsestudio.kernels.ssd_triton_kernels import (chunk_backward_kernel, chunk_output_kernel, chunk_state_kernel,
                                                   state_pass_kernel)
 
-_PASS_BLOCK = 512  # elements of p*n per state-passing program: 8 programs per (batch, head) at p = n = 64
+LAUNCHED = {}  # kernel name -> its last compiled launch (registers, spills, shared memory for the benchmark)
+# Launch settings (the benchmark's --sweep tries others): warps per program, and the elements of p*n that one
+# state-passing program carries (8 programs per batch and head at p = n = 64).
+NUM_WARPS = {"chunk_state": 4, "state_pass": 4, "chunk_output": 4, "chunk_backward": 8}
+PASS_BLOCK = {"size": 512}
 
 
 def kernel_chunk(chunk_size: int) -> int:
@@ -72,17 +76,18 @@ def _chunk_states(x, dt, A, B, dy, C, q, with_grad):
     totals = torch.empty(batch, heads, chunks, device=x.device, dtype=torch.float32)
     if dy is None:
         dy, C = x, B  # not read when WITH_GRAD is off; any tensor of the right kind will do
-    chunk_state_kernel[(batch * chunks, heads)](
+    LAUNCHED["chunk_state" + ("_grad" if with_grad else "")] = chunk_state_kernel[(batch * chunks, heads)](
         x, dt, A, B, dy, C, states, gstates, totals,
         length, chunks, heads, head_dim, state_dim,
         *x.stride(), *dt.stride(), *B.stride(), *dy.stride(), *C.stride(),
-        Q=q, BP=bp, BN=bn, WITH_GRAD=with_grad, PREC=_dot_precision(x.dtype), num_warps=4)
+        Q=q, BP=bp, BN=bn, WITH_GRAD=with_grad, PREC=_dot_precision(x.dtype), num_warps=NUM_WARPS["chunk_state"])
     size = head_dim * state_dim
-    nblocks = triton.cdiv(size, _PASS_BLOCK)
+    block = PASS_BLOCK["size"]
+    nblocks = triton.cdiv(size, block)
     dtotals = torch.empty(batch, heads, chunks, nblocks, device=x.device, dtype=torch.float32) if with_grad else totals
-    state_pass_kernel[(batch * heads, nblocks)](
+    LAUNCHED["state_pass" + ("_bwd" if with_grad else "")] = state_pass_kernel[(batch * heads, nblocks)](
         states, gstates, totals, dtotals, chunks, heads, size, nblocks,
-        BLOCK=_PASS_BLOCK, BACKWARD=with_grad, num_warps=4)
+        BLOCK=block, BACKWARD=with_grad, num_warps=NUM_WARPS["state_pass"])
     return states, gstates, dtotals
 
 
@@ -90,11 +95,11 @@ def _forward(x, dt, A, B, C, q):
     batch, length, heads, head_dim, state_dim, chunks, bp, bn = _sizes(x, B, q)
     states, _, _ = _chunk_states(x, dt, A, B, None, None, q, False)
     y = torch.empty(batch, length, heads, head_dim, device=x.device, dtype=x.dtype)
-    chunk_output_kernel[(batch * chunks, heads)](
+    LAUNCHED["chunk_output"] = chunk_output_kernel[(batch * chunks, heads)](
         x, dt, A, B, C, states, y,
         length, chunks, heads, head_dim, state_dim,
         *x.stride(), *dt.stride(), *B.stride(), *C.stride(), *y.stride(),
-        Q=q, BP=bp, BN=bn, PREC=_dot_precision(x.dtype), num_warps=4)
+        Q=q, BP=bp, BN=bn, PREC=_dot_precision(x.dtype), num_warps=NUM_WARPS["chunk_output"])
     return y
 
 
@@ -107,12 +112,13 @@ def _backward(x, dt, A, B, C, dy, q):
     dA = torch.empty(batch, chunks, heads, device=x.device, dtype=torch.float32)
     dB = torch.empty(batch, length, heads, state_dim, device=x.device, dtype=torch.float32)
     dC = torch.empty_like(dB)
-    chunk_backward_kernel[(batch * chunks, heads)](
+    LAUNCHED["chunk_backward"] = chunk_backward_kernel[(batch * chunks, heads)](
         x, dt, A, B, C, dy, states, gstates, dtotals,
         dx, ddt, dA, dB, dC,
         length, chunks, heads, head_dim, state_dim, nblocks,
         *x.stride(), *dt.stride(), *B.stride(), *C.stride(), *dy.stride(),
-        Q=q, BP=bp, BN=bn, NBLK=max(16, triton.next_power_of_2(nblocks)), PREC=_dot_precision(x.dtype), num_warps=8)
+        Q=q, BP=bp, BN=bn, NBLK=max(16, triton.next_power_of_2(nblocks)), PREC=_dot_precision(x.dtype),
+        num_warps=NUM_WARPS["chunk_backward"])
     # B and C are shared by the heads: their gradients are the sums of the per-head parts.
     return (dx, ddt.to(dt.dtype), dA.sum(dim=(0, 1)).to(A.dtype),
             dB.sum(dim=2).to(B.dtype), dC.sum(dim=2).to(C.dtype))

@@ -6,8 +6,11 @@ One program handles one (batch * chunk, head) pair with the whole head_dim and s
 ngroups = 1 and p, n <= 64 that is a handful of Q x 64 tiles. batch * chunk is grid axis 0, the one without
 the 65535 limit; the B and C rows that the heads share are small enough to stay in L2.
 
-Dots take operands in the input's dtype (bf16 under autocast: tensor cores, fp32 accumulation); PREC decides
-fp32 operands ("ieee" unless torch allows tf32). Everything elementwise runs in float32.
+Precision: the quadratic in-chunk dots take operands in the input's dtype (bf16 under autocast: tensor cores,
+fp32 accumulation). Dots with a chunk state on one side keep the state in float32, so they run as fp32 dots
+(tf32 tensor cores for bf16 inputs, PREC for fp32 ones: "ieee" unless torch allows tf32): a state sums a
+whole chunk, and rounding it to bf16 was the largest error in dA, whose value is a sum that largely cancels.
+Everything elementwise runs in float32.
 """
 import triton
 import triton.language as tl
@@ -50,13 +53,12 @@ def chunk_state_kernel(
     p_ok = cols_p < head_dim
     cols_n = tl.arange(0, BN)
     n_ok = cols_n < state_dim
-    mm = x_ptr.dtype.element_ty
 
     dt, cs, total = _log_decay(dt_ptr, A_ptr, b * sdt_b + head * sdt_h, rows, row_ok, sdt_l, head)
-    x = _tile(x_ptr, b * sx_b + head * sx_h, rows, row_ok, cols_p, p_ok, sx_l, sx_p)
-    bm = _tile(B_ptr, b * sb_b, rows, row_ok, cols_n, n_ok, sb_l, sb_n).to(mm)
-    xw = (x.to(tl.float32) * (dt * tl.exp(total - cs))[:, None]).to(mm)
-    state = tl.dot(tl.trans(xw), bm, input_precision=PREC)  # [BP, BN]
+    x = _tile(x_ptr, b * sx_b + head * sx_h, rows, row_ok, cols_p, p_ok, sx_l, sx_p).to(tl.float32)
+    bf = _tile(B_ptr, b * sb_b, rows, row_ok, cols_n, n_ok, sb_l, sb_n).to(tl.float32)
+    xw = x * (dt * tl.exp(total - cs))[:, None]
+    state = tl.dot(tl.trans(xw), bf, input_precision=PREC)  # [BP, BN]
 
     st_off = ((b * nchunks + c) * heads + head) * (head_dim * state_dim)
     pn = cols_p[:, None] * state_dim + cols_n[None, :]
@@ -64,10 +66,10 @@ def chunk_state_kernel(
     tl.store(state_ptr + st_off + pn, state, mask=pn_ok)
     tl.store(total_ptr + (b * heads + head) * nchunks + c, total)
     if WITH_GRAD:
-        dy = _tile(dy_ptr, b * sdy_b + head * sdy_h, rows, row_ok, cols_p, p_ok, sdy_l, sdy_p)
-        cm = _tile(C_ptr, b * sc_b, rows, row_ok, cols_n, n_ok, sc_l, sc_n).to(mm)
-        dye = (dy.to(tl.float32) * tl.exp(cs)[:, None]).to(mm)
-        tl.store(gstate_ptr + st_off + pn, tl.dot(tl.trans(dye), cm, input_precision=PREC), mask=pn_ok)
+        dy = _tile(dy_ptr, b * sdy_b + head * sdy_h, rows, row_ok, cols_p, p_ok, sdy_l, sdy_p).to(tl.float32)
+        cf = _tile(C_ptr, b * sc_b, rows, row_ok, cols_n, n_ok, sc_l, sc_n).to(tl.float32)
+        dye = dy * tl.exp(cs)[:, None]
+        tl.store(gstate_ptr + st_off + pn, tl.dot(tl.trans(dye), cf, input_precision=PREC), mask=pn_ok)
 
 
 @triton.jit
@@ -141,8 +143,8 @@ def chunk_output_kernel(
 
     st_off = ((b * nchunks + c) * heads + head) * (head_dim * state_dim)
     s_in = tl.load(state_ptr + st_off + cols_p[:, None] * state_dim + cols_n[None, :],
-                   mask=p_ok[:, None] & n_ok[None, :], other=0.0).to(mm)
-    y += tl.exp(cs)[:, None] * tl.dot(cm, tl.trans(s_in), input_precision=PREC)
+                   mask=p_ok[:, None] & n_ok[None, :], other=0.0)
+    y += tl.exp(cs)[:, None] * tl.dot(cm.to(tl.float32), tl.trans(s_in), input_precision=PREC)
     tl.store(y_ptr + b * sy_b + head * sy_h + rows[:, None] * sy_l + cols_p[None, :] * sy_p,
              y.to(y_ptr.dtype.element_ty), mask=row_ok[:, None] & p_ok[None, :])
 
@@ -173,9 +175,9 @@ def chunk_backward_kernel(
     mm = x_ptr.dtype.element_ty
 
     dt, cs, total = _log_decay(dt_ptr, A_ptr, b * sdt_b + head * sdt_h, rows, row_ok, sdt_l, head)
-    xf = _tile(x_ptr, b * sx_b + head * sx_h, rows, row_ok, cols_p, p_ok, sx_l, sx_p).to(tl.float32)
+    x = _tile(x_ptr, b * sx_b + head * sx_h, rows, row_ok, cols_p, p_ok, sx_l, sx_p)
+    xf = x.to(tl.float32)
     xs = xf * dt[:, None]
-    xsm = xs.to(mm)
     dyf = _tile(dy_ptr, b * sdy_b + head * sdy_h, rows, row_ok, cols_p, p_ok, sdy_l, sdy_p).to(tl.float32)
     dym = dyf.to(mm)
     bm = _tile(B_ptr, b * sb_b, rows, row_ok, cols_n, n_ok, sb_l, sb_n).to(mm)
@@ -183,20 +185,21 @@ def chunk_backward_kernel(
     st_off = ((b * nchunks + c) * heads + head) * (head_dim * state_dim)
     pn = cols_p[:, None] * state_dim + cols_n[None, :]
     pn_ok = p_ok[:, None] & n_ok[None, :]
-    s_in = tl.load(state_ptr + st_off + pn, mask=pn_ok, other=0.0).to(mm)
-    ds_out = tl.load(gstate_ptr + st_off + pn, mask=pn_ok, other=0.0).to(mm)
+    s_in = tl.load(state_ptr + st_off + pn, mask=pn_ok, other=0.0)
+    ds_out = tl.load(gstate_ptr + st_off + pn, mask=pn_ok, other=0.0)
     e_in = tl.exp(cs)
     e_out = tl.exp(total - cs)
 
     # What the entering state gives position i: exp(cs_i) S_in C_i. It depends on a_k for all k <= i.
-    dc = e_in[:, None] * tl.dot(dym, s_in, input_precision=PREC)  # [Q, BN]
-    y_in = tl.dot(cm, tl.trans(s_in), input_precision=PREC)  # [Q, BP]
+    dc = e_in[:, None] * tl.dot(dyf, s_in, input_precision=PREC)  # [Q, BN]
+    y_in = tl.dot(cm.to(tl.float32), tl.trans(s_in), input_precision=PREC)  # [Q, BP]
     dcs_in = e_in * tl.sum(dyf * y_in, axis=1)
 
     # Inside the chunk: y_i += sum_j M_ij xs_j, M_ij = (C_i . B_j) exp(a_{j+1} + ... + a_i) for j <= i.
     cb = tl.dot(cm, tl.trans(bm), input_precision=PREC)  # [Q, Q]
     decay = tl.exp(tl.where(idx[:, None] >= idx[None, :], cs[:, None] - cs[None, :], float("-inf")))
-    dcb = tl.dot(dym, tl.trans(xsm), input_precision=PREC) * decay  # dM o decay = d(C_i . B_j)
+    # dM_ij = dy_i . dt_j x_j, from the exact x with dt applied in float32 after the dot.
+    dcb = tl.dot(dym, tl.trans(x.to(mm)), input_precision=PREC) * (decay * dt[None, :])  # = d(C_i . B_j)
     dcbm = dcb.to(mm)
     dc += tl.dot(dcbm, bm, input_precision=PREC)
     db = tl.dot(tl.trans(dcbm), cm, input_precision=PREC)  # [Q, BN]
@@ -209,9 +212,9 @@ def chunk_backward_kernel(
     below = tl.sum(tl.where(idx[None, :] < idx[:, None], tl.cumsum(w, axis=1), 0.0), axis=0)
 
     # The chunk's own end state L = sum_j exp(a_{j+1} + ... + a_{Q-1}) xs_j B_j^T, which later chunks see.
-    b_ds = tl.dot(bm, tl.trans(ds_out), input_precision=PREC)  # [Q, BP]
+    b_ds = tl.dot(bm.to(tl.float32), tl.trans(ds_out), input_precision=PREC)  # [Q, BP]
     dxs += e_out[:, None] * b_ds
-    db += e_out[:, None] * tl.dot(xsm, ds_out, input_precision=PREC)
+    db += e_out[:, None] * tl.dot(xs, ds_out, input_precision=PREC)
     w_out = e_out * tl.sum(xs * b_ds, axis=1)  # depends on a_k for k > j
     before = below + tl.cumsum(w_out, axis=0)  # entry m belongs to da_{m+1}
     blk = tl.arange(0, NBLK)

@@ -1,0 +1,282 @@
+"""Benchmark of the fused Triton SSD scan against the pure-PyTorch scan (not a test; needs CUDA and triton).
+
+    PYTHONPATH=training/python python3 -m tsestudio.kernels.bench_ssd [--steps 10] [--warmup 3]
+        [--batch-size 8] [--segment-seconds 4] [--reference-seconds 4] [--json results.json]
+
+Prints two markdown tables:
+1. The scan alone at the shapes v8 runs it (4000, 2000 and 1000 frames with 4, 6 and 8 heads of 64 for
+   batch 8 x 4 s at stride 16, state 64, chunk 64; bf16 x/B/C with float32 dt/A, as under autocast):
+   forward and forward+backward time (median over CUDA-event timings, L2 flushed), the bandwidth that time
+   means for the fewest bytes the scan must move (each input read once per pass, each output written once)
+   against the H100's ~3.35 TB/s, the kernels' matmul rate against ~990 dense bf16 TFLOP/s, and the peak
+   memory one forward+backward adds.
+2. Whole v8 training steps (AdamW, bf16 autocast, negative SI-SDR, gradient clipping at 5, as the trainer
+   does) with the kernel and with the pure-PyTorch scan, in one process, from the same weights and data.
+"""
+import argparse
+import copy
+import json
+import statistics
+import time
+
+import torch
+import triton
+import triton.testing
+
+from tsestudio.kernels import ssd_triton
+from tsestudio.losses import neg_si_sdr_loss
+from tsestudio.models import ssd
+from tsestudio.models.registry import build_model
+
+H100_BANDWIDTH = 3.35e12  # bytes/s, datasheet
+H100_BF16 = 990e12  # dense bf16 FLOP/s, datasheet
+
+
+def scan_inputs(batch, length, heads, head_dim, state_dim):
+    g = torch.Generator(device="cuda").manual_seed(length)
+    x = torch.randn(batch, length, heads, head_dim, device="cuda", generator=g).bfloat16()
+    dt = torch.nn.functional.softplus(torch.randn(batch, length, heads, device="cuda", generator=g) - 2)
+    A = -(1 + 15 * torch.rand(heads, device="cuda", generator=g))
+    B = torch.randn(batch, length, state_dim, device="cuda", generator=g).bfloat16()
+    C = torch.randn(batch, length, state_dim, device="cuda", generator=g).bfloat16()
+    return [t.requires_grad_(True) for t in (x, dt, A, B, C)]
+
+
+def min_bytes(inputs):
+    """Fewest bytes of a forward+backward: the forward reads x, dt, A, B, C and writes y; the backward reads
+    them and dy and writes dx, ddt, dA, dB, dC (the size of the inputs again)."""
+    inputs_size = sum(t.numel() * t.element_size() for t in inputs)
+    y_size = inputs[0].numel() * inputs[0].element_size()
+    return 3 * inputs_size + 2 * y_size
+
+
+def matmul_flops(batch, length, heads, p, n, q):
+    """2 x multiply-adds of the kernels' dots in a forward+backward, per (chunk, head): 8 of Q*p*n (2 forward,
+    6 backward of which 2 recompute forward states), 4 of Q*Q*n (1 + 3) and 3 of Q*Q*p (1 + 2)."""
+    chunks = -(-length // q)
+    return batch * chunks * heads * 2 * q * (8 * p * n + 4 * q * n + 3 * q * p)
+
+
+def peak_mib(fn, leaves):
+    for t in leaves:
+        t.grad = None
+    torch.cuda.synchronize()
+    torch.cuda.empty_cache()
+    base = torch.cuda.memory_allocated()
+    torch.cuda.reset_peak_memory_stats()
+    fn()
+    torch.cuda.synchronize()
+    for t in leaves:
+        t.grad = None
+    return (torch.cuda.max_memory_allocated() - base) / 2**20
+
+
+def bench_scan(batch, length, heads, p=64, n=64, q=64):
+    inputs = scan_inputs(batch, length, heads, p, n)
+    dy = torch.randn_like(inputs[0])
+    rows = []
+    for name, scan in (("triton", ssd_triton.ssd_scan_triton), ("pytorch", ssd.ssd_scan_ref)):
+        def forward():
+            with torch.no_grad():
+                scan(*inputs, q)
+
+        def forward_backward():
+            scan(*inputs, q).backward(dy)
+
+        fwd_ms = triton.testing.do_bench(forward, return_mode="median")
+        both_ms = triton.testing.do_bench(forward_backward, grad_to_none=inputs, return_mode="median")
+        rows.append({
+            "path": name, "shape": f"b{batch} l{length} h{heads} p{p} n{n} q{q}",
+            "fwd_ms": fwd_ms, "fwd_bwd_ms": both_ms,
+            "fwd_bwd_tb_s": min_bytes(inputs) / (both_ms * 1e-3) / 1e12,
+            "fwd_bwd_tflop_s": matmul_flops(batch, length, heads, p, n, q) / (both_ms * 1e-3) / 1e12,
+            "peak_mib": peak_mib(forward_backward, inputs),
+        })
+    return rows
+
+
+def stage_times(batch, length, heads, p=64, n=64, q=64):
+    """Median ms of the kernel stages (forward: states + output; backward: states with G + chunk backward)."""
+    x, dt, A, B, C = [t.detach() for t in scan_inputs(batch, length, heads, p, n)]
+    dy = torch.randn_like(x)
+    times = {
+        "fwd states+pass": lambda: ssd_triton._chunk_states(x, dt, A, B, None, None, q, False),
+        "fwd total": lambda: ssd_triton._forward(x, dt, A, B, C, q),
+        "bwd states+G+pass": lambda: ssd_triton._chunk_states(x, dt, A, B, dy, C, q, True),
+        "bwd total": lambda: ssd_triton._backward(x, dt, A, B, C, dy, q),
+    }
+    return {name: triton.testing.do_bench(fn, return_mode="median") for name, fn in times.items()}
+
+
+SWEEP = [  # name, warps overrides, chunk length, state-passing block
+    ("default", {}, 64, 512),
+    ("chunk 32", {}, 32, 512),
+    ("backward 4 warps", {"chunk_backward": 4}, 64, 512),
+    ("state/output 8 warps", {"chunk_state": 8, "chunk_output": 8}, 64, 512),
+    ("state/output 2 warps", {"chunk_state": 2, "chunk_output": 2}, 64, 512),
+    ("pass block 256", {}, 64, 256),
+    ("pass block 2048", {}, 64, 2048),
+]
+
+
+def sweep(batch, length, heads):
+    """Stage times under other launch settings (each variant compiles its kernels once)."""
+    warps, block = dict(ssd_triton.NUM_WARPS), ssd_triton.PASS_BLOCK["size"]
+    rows = []
+    try:
+        for name, overrides, q, pass_block in SWEEP:
+            ssd_triton.NUM_WARPS.update(overrides)
+            ssd_triton.PASS_BLOCK["size"] = pass_block
+            rows.append((name, stage_times(batch, length, heads, q=q)))
+            ssd_triton.NUM_WARPS.update(warps)
+            ssd_triton.PASS_BLOCK["size"] = block
+    finally:
+        ssd_triton.NUM_WARPS.update(warps)
+        ssd_triton.PASS_BLOCK["size"] = block
+    return rows
+
+
+def kernel_resources():
+    rows = []
+    for name, k in ssd_triton.LAUNCHED.items():
+        meta = getattr(k, "metadata", None)
+        rows.append(f"{name}: regs {getattr(k, 'n_regs', '?')}, spills {getattr(k, 'n_spills', '?')}, "
+                    f"shared {getattr(meta, 'shared', '?')} B, warps {getattr(meta, 'num_warps', '?')}")
+    return rows
+
+
+def profile_step(model, data, use_kernel, rows=18):
+    """The CUDA kernels that take the time of one training step (torch.profiler, self CUDA time)."""
+    ssd._TRITON_OK = use_kernel
+    try:
+        optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
+        with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CUDA]) as prof:
+            for _ in range(2):
+                with torch.autocast("cuda", dtype=torch.bfloat16):
+                    loss = neg_si_sdr_loss(model(data[0], data[1]), data[2])
+                optimizer.zero_grad(set_to_none=True)
+                loss.backward()
+                optimizer.step()
+            torch.cuda.synchronize()
+        return prof.key_averages().table(sort_by="self_cuda_time_total", row_limit=rows, max_name_column_width=60)
+    finally:
+        ssd._TRITON_OK = None
+
+
+def bench_training(args, use_kernel, model, initial, data):
+    """Median step time, peak memory and first loss of `args.steps` timed v8 training steps."""
+    calls = [0]
+    original = ssd_triton.ssd_scan_triton
+
+    def counted(*a):
+        calls[0] += 1
+        return original(*a)
+
+    ssd._TRITON_OK = use_kernel
+    ssd_triton.ssd_scan_triton = counted  # the dispatcher imports it by name at each call
+    try:
+        model.load_state_dict(initial)
+        optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
+        mixture, reference, target = data
+        torch.cuda.synchronize()
+        torch.cuda.empty_cache()
+        torch.cuda.reset_peak_memory_stats()
+        times, first_loss = [], None
+        for step in range(args.warmup + args.steps):
+            torch.cuda.synchronize()
+            started = time.perf_counter()
+            with torch.autocast("cuda", dtype=torch.bfloat16):
+                estimate = model(mixture, reference)
+            loss = neg_si_sdr_loss(estimate, target)
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+            optimizer.step()
+            torch.cuda.synchronize()
+            if first_loss is None:
+                first_loss = loss.item()
+            if step >= args.warmup:
+                times.append(time.perf_counter() - started)
+        step_s = statistics.median(times)
+        return {"path": "triton" if use_kernel else "pytorch", "step_ms": 1000 * step_s,
+                "audio_s_per_s": args.batch_size * args.segment_seconds / step_s,
+                "peak_gib": torch.cuda.max_memory_allocated() / 2**30, "first_loss": first_loss,
+                "kernel_calls_per_step": calls[0] / (args.warmup + args.steps)}
+    finally:
+        ssd._TRITON_OK = None
+        ssd_triton.ssd_scan_triton = original
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--steps", type=int, default=10)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--segment-seconds", type=float, default=4.0)
+    parser.add_argument("--reference-seconds", type=float, default=4.0)
+    parser.add_argument("--skip-scan", action="store_true", help="leave out the scan-alone table")
+    parser.add_argument("--skip-training", action="store_true", help="leave out the training steps")
+    parser.add_argument("--sweep", action="store_true", help="also time the kernels under other launch settings")
+    parser.add_argument("--profile", action="store_true", help="also print where a training step spends time")
+    parser.add_argument("--json", help="also write all figures to this file")
+    args = parser.parse_args()
+    results = {"device": torch.cuda.get_device_name(), "torch": torch.__version__, "triton": triton.__version__}
+    print(f"{results['device']}, torch {results['torch']}, triton {results['triton']}")
+
+    if not args.skip_scan:
+        frames = int(args.segment_seconds * 1000)  # v8: 16 kHz, stride 16
+        scans = [r for length, heads in ((frames, 4), (frames // 2, 6), (frames // 4, 8))
+                 for r in bench_scan(args.batch_size, length, heads)]
+        results["scan"] = scans
+        print("\n| scan shape | path | fwd ms | fwd+bwd ms | fwd+bwd TB/s (% of 3.35) | fwd+bwd TFLOP/s "
+              "(% of 990) | peak MiB |\n|---|---|---|---|---|---|---|")
+        for r in scans:
+            print(f"| {r['shape']} | {r['path']} | {r['fwd_ms']:.3f} | {r['fwd_bwd_ms']:.3f} | "
+                  f"{r['fwd_bwd_tb_s']:.2f} ({100 * r['fwd_bwd_tb_s'] * 1e12 / H100_BANDWIDTH:.0f}%) | "
+                  f"{r['fwd_bwd_tflop_s']:.1f} ({100 * r['fwd_bwd_tflop_s'] * 1e12 / H100_BF16:.1f}%) | "
+                  f"{r['peak_mib']:.0f} |")
+        for length, heads in ((frames, 4), (frames // 2, 6), (frames // 4, 8)):
+            stages = stage_times(args.batch_size, length, heads)
+            results.setdefault("stages", []).append(stages)
+            print(f"stages l{length} h{heads} (ms): " + ", ".join(f"{k} {v:.3f}" for k, v in stages.items()))
+        print("\n".join(kernel_resources()))
+
+    if args.sweep:
+        frames = int(args.segment_seconds * 1000)
+        for name, stages in sweep(args.batch_size, frames, 4):
+            results.setdefault("sweep", []).append({"variant": name, **stages})
+            print(f"sweep l{frames} h4, {name} (ms): " + ", ".join(f"{k} {v:.3f}" for k, v in stages.items()))
+    if args.skip_training:
+        if args.json:
+            with open(args.json, "w") as f:
+                json.dump(results, f, indent=1)
+        return
+
+    torch.manual_seed(0)
+    model = build_model("v8").cuda().train()
+    initial = copy.deepcopy(model.state_dict())
+    rate = model.sample_rate
+    g = torch.Generator(device="cuda").manual_seed(7)
+    data = [0.1 * torch.randn(args.batch_size, int(s * rate), device="cuda", generator=g)
+            for s in (args.segment_seconds, args.reference_seconds, args.segment_seconds)]
+    steps = [bench_training(args, use, model, initial, data) for use in (False, True)]
+    results["training"] = steps
+    print(f"\nv8 training step, batch {args.batch_size} x {args.segment_seconds:g} s (reference "
+          f"{args.reference_seconds:g} s), bf16 autocast, {sum(p.numel() for p in model.parameters()) / 1e6:.2f} M "
+          "params\n| scan | step ms | audio-s/s | peak GiB | first loss | kernel calls/step |\n|---|---|---|---|---|---|")
+    for r in steps:
+        print(f"| {r['path']} | {r['step_ms']:.1f} | {r['audio_s_per_s']:.1f} | {r['peak_gib']:.2f} | "
+              f"{r['first_loss']:.4f} | {r['kernel_calls_per_step']:.0f} |")
+    speed = steps[1]["audio_s_per_s"] / steps[0]["audio_s_per_s"]
+    memory = steps[0]["peak_gib"] / steps[1]["peak_gib"]
+    print(f"\ntriton vs pytorch: {speed:.2f}x training throughput, {memory:.2f}x lower peak memory")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=1)
+    if args.profile:
+        for use in (False, True):
+            print(f"\nprofile, {'triton' if use else 'pytorch'} scan:\n" + profile_step(model, data, use))
+
+
+if __name__ == "__main__":
+    main()
