@@ -1,7 +1,8 @@
 """Benchmark of the fused Triton SSD scan against the pure-PyTorch scan (not a test; needs CUDA and triton).
 
     PYTHONPATH=training/python python3 -m tsestudio.kernels.bench_ssd [--steps 10] [--warmup 3]
-        [--batch-size 8] [--segment-seconds 4] [--reference-seconds 4] [--json results.json]
+        [--batch-sizes 8 32] [--graph-batch-sizes 8] [--segment-seconds 4] [--reference-seconds 4]
+        [--skip-scan] [--skip-training] [--sweep] [--profile] [--json results.json]
 
 Prints two markdown tables:
 1. The scan alone at the shapes v8 runs it (4000, 2000 and 1000 frames with 4, 6 and 8 heads of 64 for
@@ -10,20 +11,22 @@ Prints two markdown tables:
    means for the fewest bytes the scan must move (each input read once per pass, each output written once)
    against the H100's ~3.35 TB/s, the kernels' matmul rate against ~990 dense bf16 TFLOP/s, and the peak
    memory one forward+backward adds.
-2. Whole v8 training steps (AdamW, bf16 autocast, negative SI-SDR, gradient clipping at 5, as the trainer
-   does) with the kernel and with the pure-PyTorch scan, in one process, from the same weights and data.
+2. Whole v8 training steps (the trainer's recipe, see `bench_train_step.py`) with the pure-PyTorch scan, the
+   kernel, and no scan at all (the bound for any scan), eagerly and as a replayed CUDA graph, in one process
+   from the same weights and data: step time, audio-seconds trained per second and peak memory.
+Options add the time of each kernel stage and registers/spills (always with the scan table), a launch-setting
+sweep (--sweep) and a profile of a training step (--profile).
 """
 import argparse
 import copy
 import json
-import statistics
-import time
 
 import torch
 import triton
 import triton.testing
 
 from tsestudio.kernels import ssd_triton
+from tsestudio.kernels import bench_train_step
 from tsestudio.losses import neg_si_sdr_loss
 from tsestudio.models import ssd
 from tsestudio.models.registry import build_model
@@ -109,13 +112,11 @@ def stage_times(batch, length, heads, p=64, n=64, q=64):
 
 
 SWEEP = [  # name, warps overrides, chunk length, state-passing block
-    ("default", {}, 64, 512),
-    ("chunk 32", {}, 32, 512),
-    ("backward 4 warps", {"chunk_backward": 4}, 64, 512),
-    ("state/output 8 warps", {"chunk_state": 8, "chunk_output": 8}, 64, 512),
-    ("state/output 2 warps", {"chunk_state": 2, "chunk_output": 2}, 64, 512),
-    ("pass block 256", {}, 64, 256),
-    ("pass block 2048", {}, 64, 2048),
+    ("default", {}, 64, 256),
+    ("pass block 128", {}, 64, 128),
+    ("pass block 512", {}, 64, 512),
+    ("pass 2 warps", {"state_pass": 2}, 64, 256),
+    ("backward 8 warps", {"chunk_backward": 8}, 64, 256),
 ]
 
 
@@ -145,10 +146,9 @@ def kernel_resources():
     return rows
 
 
-def profile_step(model, data, use_kernel, rows=18):
-    """The CUDA kernels that take the time of one training step (torch.profiler, self CUDA time)."""
-    ssd._TRITON_OK = use_kernel
-    try:
+def profile_step(model, data, path, rows=12):
+    """The CUDA kernels that take the time of two eager training steps (torch.profiler, self CUDA time)."""
+    with bench_train_step.ScanPath(path):
         optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
         with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CUDA]) as prof:
             for _ in range(2):
@@ -158,60 +158,57 @@ def profile_step(model, data, use_kernel, rows=18):
                 loss.backward()
                 optimizer.step()
             torch.cuda.synchronize()
-        return prof.key_averages().table(sort_by="self_cuda_time_total", row_limit=rows, max_name_column_width=60)
-    finally:
-        ssd._TRITON_OK = None
+    return prof.key_averages().table(sort_by="self_cuda_time_total", row_limit=rows, max_name_column_width=50)
 
 
-def bench_training(args, use_kernel, model, initial, data):
-    """Median step time, peak memory and first loss of `args.steps` timed v8 training steps."""
-    calls = [0]
-    original = ssd_triton.ssd_scan_triton
+def training_table(args, model):
+    """v8 training steps for each scan path, eager and as a CUDA graph, at each batch size asked for."""
+    initial = copy.deepcopy(model.state_dict())
+    rate = model.sample_rate
+    rows = []
+    for batch in args.batch_sizes:
+        g = torch.Generator(device="cuda").manual_seed(7)
+        data = [0.1 * torch.randn(batch, int(s * rate), device="cuda", generator=g)
+                for s in (args.segment_seconds, args.reference_seconds, args.segment_seconds)]
+        for graph in (False, True):
+            if graph and batch not in args.graph_batch_sizes:
+                continue
+            for path in bench_train_step.PATHS:
+                try:
+                    row = bench_train_step.run(model, initial, data, path, graph, args.steps, args.warmup)
+                except Exception as error:  # a capture that fails must not hide the other rows
+                    print(f"batch {batch} {path} {'graph' if graph else 'eager'}: failed: {error!r}")
+                    continue
+                row.update(batch=batch, audio_s_per_s=batch * args.segment_seconds / row["step_s"])
+                rows.append(row)
+                print(f"| {batch} x {args.segment_seconds:g} s | {row['mode']} | {path} | {1000 * row['step_s']:.1f} | "
+                      f"{row['audio_s_per_s']:.1f} | {row['peak_gib']:.2f} | {row['first_loss']:.4f} | "
+                      f"{row['kernel_calls_per_step']:.0f} |", flush=True)
+        del data
+    return rows
 
-    def counted(*a):
-        calls[0] += 1
-        return original(*a)
 
-    ssd._TRITON_OK = use_kernel
-    ssd_triton.ssd_scan_triton = counted  # the dispatcher imports it by name at each call
-    try:
-        model.load_state_dict(initial)
-        optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
-        mixture, reference, target = data
-        torch.cuda.synchronize()
-        torch.cuda.empty_cache()
-        torch.cuda.reset_peak_memory_stats()
-        times, first_loss = [], None
-        for step in range(args.warmup + args.steps):
-            torch.cuda.synchronize()
-            started = time.perf_counter()
-            with torch.autocast("cuda", dtype=torch.bfloat16):
-                estimate = model(mixture, reference)
-            loss = neg_si_sdr_loss(estimate, target)
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
-            optimizer.step()
-            torch.cuda.synchronize()
-            if first_loss is None:
-                first_loss = loss.item()
-            if step >= args.warmup:
-                times.append(time.perf_counter() - started)
-        step_s = statistics.median(times)
-        return {"path": "triton" if use_kernel else "pytorch", "step_ms": 1000 * step_s,
-                "audio_s_per_s": args.batch_size * args.segment_seconds / step_s,
-                "peak_gib": torch.cuda.max_memory_allocated() / 2**30, "first_loss": first_loss,
-                "kernel_calls_per_step": calls[0] / (args.warmup + args.steps)}
-    finally:
-        ssd._TRITON_OK = None
-        ssd_triton.ssd_scan_triton = original
+def ratios(rows):
+    """Throughput and peak-memory ratios of triton (and of the no-scan bound) over pytorch, per batch and mode."""
+    lines = []
+    keyed = {(r["batch"], r["mode"], r["path"]): r for r in rows}
+    for (batch, mode, path), r in keyed.items():
+        base = keyed.get((batch, mode, "pytorch"))
+        if path == "pytorch" or base is None:
+            continue
+        lines.append(f"batch {batch}, {mode}, {path} vs pytorch: {base['step_s'] / r['step_s']:.2f}x throughput, "
+                     f"{base['peak_gib'] / r['peak_gib']:.2f}x lower peak memory")
+    return lines
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--steps", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--batch-size", type=int, default=8, help="batch of the scan-alone shapes")
+    parser.add_argument("--batch-sizes", type=int, nargs="+", default=[8, 32], help="training step batches")
+    parser.add_argument("--graph-batch-sizes", type=int, nargs="*", default=[8],
+                        help="batches also timed as a captured CUDA graph")
     parser.add_argument("--segment-seconds", type=float, default=4.0)
     parser.add_argument("--reference-seconds", type=float, default=4.0)
     parser.add_argument("--skip-scan", action="store_true", help="leave out the scan-alone table")
@@ -251,31 +248,25 @@ def main():
             with open(args.json, "w") as f:
                 json.dump(results, f, indent=1)
         return
-
     torch.manual_seed(0)
     model = build_model("v8").cuda().train()
-    initial = copy.deepcopy(model.state_dict())
-    rate = model.sample_rate
-    g = torch.Generator(device="cuda").manual_seed(7)
-    data = [0.1 * torch.randn(args.batch_size, int(s * rate), device="cuda", generator=g)
-            for s in (args.segment_seconds, args.reference_seconds, args.segment_seconds)]
-    steps = [bench_training(args, use, model, initial, data) for use in (False, True)]
-    results["training"] = steps
-    print(f"\nv8 training step, batch {args.batch_size} x {args.segment_seconds:g} s (reference "
-          f"{args.reference_seconds:g} s), bf16 autocast, {sum(p.numel() for p in model.parameters()) / 1e6:.2f} M "
-          "params\n| scan | step ms | audio-s/s | peak GiB | first loss | kernel calls/step |\n|---|---|---|---|---|---|")
-    for r in steps:
-        print(f"| {r['path']} | {r['step_ms']:.1f} | {r['audio_s_per_s']:.1f} | {r['peak_gib']:.2f} | "
-              f"{r['first_loss']:.4f} | {r['kernel_calls_per_step']:.0f} |")
-    speed = steps[1]["audio_s_per_s"] / steps[0]["audio_s_per_s"]
-    memory = steps[0]["peak_gib"] / steps[1]["peak_gib"]
-    print(f"\ntriton vs pytorch: {speed:.2f}x training throughput, {memory:.2f}x lower peak memory")
+    print(f"\nv8 training steps ({sum(p.numel() for p in model.parameters()) / 1e6:.2f} M params, reference "
+          f"{args.reference_seconds:g} s, bf16 autocast; median of {args.steps} steps after {args.warmup})\n"
+          "| batch | mode | scan | step ms | audio-s/s | peak GiB | first loss | kernel calls/step |\n"
+          "|---|---|---|---|---|---|---|---|", flush=True)
+    results["training"] = training_table(args, model)
+    results["ratios"] = ratios(results["training"])
+    print("\n".join(results["ratios"]))
     if args.json:
         with open(args.json, "w") as f:
             json.dump(results, f, indent=1)
     if args.profile:
-        for use in (False, True):
-            print(f"\nprofile, {'triton' if use else 'pytorch'} scan:\n" + profile_step(model, data, use))
+        g = torch.Generator(device="cuda").manual_seed(7)
+        rate = model.sample_rate
+        data = [0.1 * torch.randn(args.batch_sizes[0], int(s * rate), device="cuda", generator=g)
+                for s in (args.segment_seconds, args.reference_seconds, args.segment_seconds)]
+        for path in ("pytorch", "triton"):
+            print(f"\nprofile, {path} scan, batch {args.batch_sizes[0]}:\n" + profile_step(model, data, path))
 
 
 if __name__ == "__main__":

@@ -27,9 +27,9 @@ from tsestudio.kernels.ssd_triton_kernels import (chunk_backward_kernel, chunk_o
 
 LAUNCHED = {}  # kernel name -> its last compiled launch (registers, spills, shared memory for the benchmark)
 # Launch settings (the benchmark's --sweep tries others): warps per program, and the elements of p*n that one
-# state-passing program carries (8 programs per batch and head at p = n = 64).
-NUM_WARPS = {"chunk_state": 4, "state_pass": 4, "chunk_output": 4, "chunk_backward": 8}
-PASS_BLOCK = {"size": 512}
+# state-passing program carries (16 programs per batch and head at p = n = 64).
+NUM_WARPS = {"chunk_state": 4, "state_pass": 4, "chunk_output": 4, "chunk_backward": 4}
+PASS_BLOCK = {"size": 256}
 
 
 def kernel_chunk(chunk_size: int) -> int:

@@ -89,25 +89,45 @@ def state_pass_kernel(
     head = bh % heads
     e = blk * BLOCK + tl.arange(0, BLOCK)
     ok = e < size
-    base = (b * nchunks * heads + head) * size
     chunk_stride = heads * size
+    first = state_ptr + (b * nchunks * heads + head) * size + e
+    tot = total_ptr + bh * nchunks
+    # The time goes into the chain of dependent chunk steps, so every load runs one chunk ahead of its use.
+    ptrs = first
+    own = tl.load(ptrs, mask=ok, other=0.0)
+    decay = tl.exp(tl.load(tot))
     running = tl.zeros([BLOCK], dtype=tl.float32)
     for c in range(nchunks):
-        ptrs = state_ptr + base + c * chunk_stride + e
-        own = tl.load(ptrs, mask=ok, other=0.0)
+        more = c + 1 < nchunks
+        own_next = tl.load(ptrs + chunk_stride, mask=ok & more, other=0.0)
+        decay_next = tl.exp(tl.load(tot + c + 1, mask=more, other=0.0))
         tl.store(ptrs, running, mask=ok)
-        running = running * tl.exp(tl.load(total_ptr + bh * nchunks + c)) + own
+        running = running * decay + own
+        own = own_next
+        decay = decay_next
+        ptrs += chunk_stride
     if BACKWARD:
+        last = (nchunks - 1) * chunk_stride
+        sptrs = first + last
+        gptrs = gstate_ptr + (b * nchunks * heads + head) * size + e + last
+        s_in = tl.load(sptrs, mask=ok, other=0.0)
+        g = tl.load(gptrs, mask=ok, other=0.0)
+        decay = tl.exp(tl.load(tot + nchunks - 1))
         drun = tl.zeros([BLOCK], dtype=tl.float32)
         for i in range(nchunks):
             c = nchunks - 1 - i
-            off = base + c * chunk_stride + e
-            g = tl.load(gstate_ptr + off, mask=ok, other=0.0)
-            tl.store(gstate_ptr + off, drun, mask=ok)
-            s_in = tl.load(state_ptr + off, mask=ok, other=0.0)
-            decay = tl.exp(tl.load(total_ptr + bh * nchunks + c))
+            more = c > 0
+            s_next = tl.load(sptrs - chunk_stride, mask=ok & more, other=0.0)
+            g_next = tl.load(gptrs - chunk_stride, mask=ok & more, other=0.0)
+            decay_next = tl.exp(tl.load(tot + c - 1, mask=more, other=0.0))
+            tl.store(gptrs, drun, mask=ok)
             tl.store(dtotal_ptr + (bh * nchunks + c) * nblocks + blk, decay * tl.sum(s_in * drun, axis=0))
             drun = g + decay * drun
+            s_in = s_next
+            g = g_next
+            decay = decay_next
+            sptrs -= chunk_stride
+            gptrs -= chunk_stride
 
 
 @triton.jit
