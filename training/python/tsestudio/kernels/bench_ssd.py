@@ -19,14 +19,18 @@ sweep (--sweep) and a profile of a training step (--profile).
 """
 import argparse
 import copy
+import cProfile
+import io
 import json
+import pstats
+import time
 
 import torch
 import triton
 import triton.testing
 
 from tsestudio.kernels import ssd_triton
-from tsestudio.kernels import bench_train_step
+from tsestudio.kernels import bench_train_step, launch
 from tsestudio.losses import neg_si_sdr_loss
 from tsestudio.models import ssd
 from tsestudio.models.registry import build_model
@@ -137,6 +141,50 @@ def sweep(batch, length, heads):
     return rows
 
 
+def host_costs(batch, length, heads, q=64, calls=50):
+    """Host ms per scan call (time to enqueue it, no synchronisation) with the cached launch and with Triton's
+    JIT launch, whether both give bit-identical results, and a cProfile of cached forward+backward calls."""
+    inputs = scan_inputs(batch, length, heads, 64, 64)
+    dy = torch.randn_like(inputs[0])
+
+    def fwd():
+        with torch.no_grad():
+            return [ssd_triton.ssd_scan_triton(*inputs, q)]
+
+    def fwd_bwd():
+        for t in inputs:
+            t.grad = None
+        y = ssd_triton.ssd_scan_triton(*inputs, q)
+        y.backward(dy)
+        return [y.detach()] + [t.grad for t in inputs]
+
+    costs, outputs = {}, {}
+    try:
+        for cached in (True, False):
+            launch.FAST["on"] = cached
+            outputs[cached] = [t.clone() for t in fwd_bwd()]
+            for name, fn in (("fwd", fwd), ("fwd+bwd", fwd_bwd)):
+                fn()
+                torch.cuda.synchronize()
+                started = time.perf_counter()
+                for _ in range(calls):
+                    fn()
+                costs[f"{name} {'cached' if cached else 'jit'} launch"] = 1000 * (time.perf_counter() - started) / calls
+                torch.cuda.synchronize()
+    finally:
+        launch.FAST["on"] = True
+    same = all(torch.equal(a, b) for a, b in zip(outputs[True], outputs[False]))
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(20):
+        fwd_bwd()
+    profile.disable()
+    torch.cuda.synchronize()
+    text = io.StringIO()
+    pstats.Stats(profile, stream=text).sort_stats("tottime").print_stats(16)
+    return costs, same, text.getvalue()
+
+
 def kernel_resources():
     rows = []
     for name, k in ssd_triton.LAUNCHED.items():
@@ -174,6 +222,8 @@ def training_table(args, model):
             if graph and batch not in args.graph_batch_sizes:
                 continue
             for path in bench_train_step.PATHS:
+                if path == "triton (jit launch)" and (graph or batch != args.batch_sizes[0]):
+                    continue  # the launch path only matters to eager steps
                 try:
                     row = bench_train_step.run(model, initial, data, path, graph, args.steps, args.warmup)
                 except Exception as error:  # a capture that fails must not hide the other rows
@@ -198,6 +248,12 @@ def ratios(rows):
             continue
         lines.append(f"batch {batch}, {mode}, {path} vs pytorch: {base['step_s'] / r['step_s']:.2f}x throughput, "
                      f"{base['peak_gib'] / r['peak_gib']:.2f}x lower peak memory")
+    for batch in sorted({r["batch"] for r in rows}):
+        eager, graph = keyed.get((batch, "eager", "pytorch")), keyed.get((batch, "cuda graph", "triton"))
+        if eager and graph:  # what the trainer runs today against the kernel with the step captured
+            lines.append(f"batch {batch}, triton as a cuda graph vs pytorch eager: "
+                         f"{eager['step_s'] / graph['step_s']:.2f}x throughput, "
+                         f"{eager['peak_gib'] / graph['peak_gib']:.2f}x lower peak memory")
     return lines
 
 
@@ -237,6 +293,12 @@ def main():
             results.setdefault("stages", []).append(stages)
             print(f"stages l{length} h{heads} (ms): " + ", ".join(f"{k} {v:.3f}" for k, v in stages.items()))
         print("\n".join(kernel_resources()))
+        costs, same, profile = host_costs(args.batch_size, frames, 4)
+        results["host_ms_per_call"] = costs
+        print(f"host ms per scan call (l{frames} h4): " + ", ".join(f"{k} {v:.3f}" for k, v in costs.items())
+              + f"; cached launch bit-identical to JIT launch: {same}")
+        print("cProfile of 20 forward+backward calls (cached launch), by own time:\n"
+              + "\n".join(profile.splitlines()[:40]))
 
     if args.sweep:
         frames = int(args.segment_seconds * 1000)

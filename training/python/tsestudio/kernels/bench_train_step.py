@@ -2,7 +2,8 @@
 
 The step is the trainer's: bf16 autocast, negative SI-SDR, gradient clipping at 5, AdamW (lr 1e-3, weight decay
 0.01), on random audio (speed does not depend on the signal). Scan paths:
-- "pytorch": the dispatcher forced to `ssd_scan_ref`; "triton": forced to the fused kernel;
+- "pytorch": the dispatcher forced to `ssd_scan_ref`; "triton": forced to the fused kernel; "triton (jit launch)":
+  the same through Triton's own launch path instead of `launch.py`'s cached one;
 - "no scan": the scan replaced by y = dt * x, which costs next to nothing: the step time and memory of the
   rest of the model, so the bound on what any scan implementation could reach.
 Each runs eagerly (as the trainer does today) or captured once as a CUDA graph and replayed, which takes the
@@ -13,11 +14,11 @@ import time
 
 import torch
 
-from tsestudio.kernels import ssd_triton
+from tsestudio.kernels import launch, ssd_triton
 from tsestudio.losses import neg_si_sdr_loss
 from tsestudio.models import mamba, ssd
 
-PATHS = ("pytorch", "triton", "no scan")
+PATHS = ("pytorch", "triton", "triton (jit launch)", "no scan")
 
 
 def _no_scan(x, dt, A, B, C, chunk_size: int):
@@ -31,21 +32,22 @@ class ScanPath:
         self.path, self.kernel_calls = path, 0
 
     def __enter__(self):
-        self._saved = (ssd._TRITON_OK, ssd_triton.ssd_scan_triton, mamba.ssd_scan)
+        self._saved = (ssd._TRITON_OK, ssd_triton.ssd_scan_triton, mamba.ssd_scan, launch.FAST["on"])
         original = ssd_triton.ssd_scan_triton
 
         def counted(*args):
             self.kernel_calls += 1
             return original(*args)
 
-        ssd._TRITON_OK = self.path == "triton"
+        ssd._TRITON_OK = self.path.startswith("triton")
+        launch.FAST["on"] = self.path != "triton (jit launch)"
         ssd_triton.ssd_scan_triton = counted  # the dispatcher imports it by name at each call
         if self.path == "no scan":
             mamba.ssd_scan = _no_scan  # Mamba2Block looks the name up in its module at each call
         return self
 
     def __exit__(self, *exc):
-        ssd._TRITON_OK, ssd_triton.ssd_scan_triton, mamba.ssd_scan = self._saved
+        ssd._TRITON_OK, ssd_triton.ssd_scan_triton, mamba.ssd_scan, launch.FAST["on"] = self._saved
 
 
 def _step_fn(model, optimizer, data):

@@ -22,6 +22,7 @@ import torch
 import triton
 from torch import Tensor
 
+from tsestudio.kernels.launch import launch
 from tsestudio.kernels.ssd_triton_kernels import (chunk_backward_kernel, chunk_output_kernel, chunk_state_kernel,
                                                   state_pass_kernel)
 
@@ -76,18 +77,18 @@ def _chunk_states(x, dt, A, B, dy, C, q, with_grad):
     totals = torch.empty(batch, heads, chunks, device=x.device, dtype=torch.float32)
     if dy is None:
         dy, C = x, B  # not read when WITH_GRAD is off; any tensor of the right kind will do
-    LAUNCHED["chunk_state" + ("_grad" if with_grad else "")] = chunk_state_kernel[(batch * chunks, heads)](
-        x, dt, A, B, dy, C, states, gstates, totals,
-        length, chunks, heads, head_dim, state_dim,
-        *x.stride(), *dt.stride(), *B.stride(), *dy.stride(), *C.stride(),
-        Q=q, BP=bp, BN=bn, WITH_GRAD=with_grad, PREC=_dot_precision(x.dtype), num_warps=NUM_WARPS["chunk_state"])
+    LAUNCHED["chunk_state" + ("_grad" if with_grad else "")] = launch(
+        chunk_state_kernel, (batch * chunks, heads),
+        (x, dt, A, B, dy, C, states, gstates, totals, length, chunks, heads, head_dim, state_dim,
+         *x.stride(), *dt.stride(), *B.stride(), *dy.stride(), *C.stride()),
+        NUM_WARPS["chunk_state"], Q=q, BP=bp, BN=bn, WITH_GRAD=with_grad, PREC=_dot_precision(x.dtype))
     size = head_dim * state_dim
     block = PASS_BLOCK["size"]
     nblocks = triton.cdiv(size, block)
     dtotals = torch.empty(batch, heads, chunks, nblocks, device=x.device, dtype=torch.float32) if with_grad else totals
-    LAUNCHED["state_pass" + ("_bwd" if with_grad else "")] = state_pass_kernel[(batch * heads, nblocks)](
-        states, gstates, totals, dtotals, chunks, heads, size, nblocks,
-        BLOCK=block, BACKWARD=with_grad, num_warps=NUM_WARPS["state_pass"])
+    LAUNCHED["state_pass" + ("_bwd" if with_grad else "")] = launch(
+        state_pass_kernel, (batch * heads, nblocks), (states, gstates, totals, dtotals, chunks, heads, size, nblocks),
+        NUM_WARPS["state_pass"], BLOCK=block, BACKWARD=with_grad)
     return states, gstates, dtotals
 
 
@@ -95,11 +96,11 @@ def _forward(x, dt, A, B, C, q):
     batch, length, heads, head_dim, state_dim, chunks, bp, bn = _sizes(x, B, q)
     states, _, _ = _chunk_states(x, dt, A, B, None, None, q, False)
     y = torch.empty(batch, length, heads, head_dim, device=x.device, dtype=x.dtype)
-    LAUNCHED["chunk_output"] = chunk_output_kernel[(batch * chunks, heads)](
-        x, dt, A, B, C, states, y,
-        length, chunks, heads, head_dim, state_dim,
-        *x.stride(), *dt.stride(), *B.stride(), *C.stride(), *y.stride(),
-        Q=q, BP=bp, BN=bn, PREC=_dot_precision(x.dtype), num_warps=NUM_WARPS["chunk_output"])
+    LAUNCHED["chunk_output"] = launch(
+        chunk_output_kernel, (batch * chunks, heads),
+        (x, dt, A, B, C, states, y, length, chunks, heads, head_dim, state_dim,
+         *x.stride(), *dt.stride(), *B.stride(), *C.stride(), *y.stride()),
+        NUM_WARPS["chunk_output"], Q=q, BP=bp, BN=bn, PREC=_dot_precision(x.dtype))
     return y
 
 
@@ -110,18 +111,18 @@ def _backward(x, dt, A, B, C, dy, q):
     dx = torch.empty(batch, length, heads, head_dim, device=x.device, dtype=x.dtype)
     ddt = torch.empty(batch, length, heads, device=x.device, dtype=torch.float32)
     dA = torch.empty(batch, chunks, heads, device=x.device, dtype=torch.float32)
-    dB = torch.empty(batch, length, heads, state_dim, device=x.device, dtype=torch.float32)
-    dC = torch.empty_like(dB)
-    LAUNCHED["chunk_backward"] = chunk_backward_kernel[(batch * chunks, heads)](
-        x, dt, A, B, C, dy, states, gstates, dtotals,
-        dx, ddt, dA, dB, dC,
-        length, chunks, heads, head_dim, state_dim, nblocks,
-        *x.stride(), *dt.stride(), *B.stride(), *C.stride(), *dy.stride(),
-        Q=q, BP=bp, BN=bn, NBLK=max(16, triton.next_power_of_2(nblocks)), PREC=_dot_precision(x.dtype),
-        num_warps=NUM_WARPS["chunk_backward"])
-    # B and C are shared by the heads: their gradients are the sums of the per-head parts.
-    return (dx, ddt.to(dt.dtype), dA.sum(dim=(0, 1)).to(A.dtype),
-            dB.sum(dim=2).to(B.dtype), dC.sum(dim=2).to(C.dtype))
+    dbc = torch.empty(2, batch, length, heads, state_dim, device=x.device, dtype=torch.float32)  # dB, dC per head
+    LAUNCHED["chunk_backward"] = launch(
+        chunk_backward_kernel, (batch * chunks, heads),
+        (x, dt, A, B, C, dy, states, gstates, dtotals, dx, ddt, dA, dbc[0], dbc[1],
+         length, chunks, heads, head_dim, state_dim, nblocks,
+         *x.stride(), *dt.stride(), *B.stride(), *C.stride(), *dy.stride()),
+        NUM_WARPS["chunk_backward"], Q=q, BP=bp, BN=bn, NBLK=max(16, triton.next_power_of_2(nblocks)),
+        PREC=_dot_precision(x.dtype))
+    # B and C are shared by the heads: their gradients are the sums of the per-head parts (one reduction).
+    dbc = dbc.sum(dim=3)
+    dB, dC = (dbc.to(B.dtype).unbind(0) if B.dtype == C.dtype else (dbc[0].to(B.dtype), dbc[1].to(C.dtype)))
+    return dx, ddt.to(dt.dtype), dA.sum(dim=(0, 1)).to(A.dtype), dB, dC
 
 
 class _SsdScan(torch.autograd.Function):
