@@ -3,10 +3,10 @@
 `kernel[grid](...)` re-derives the specialization of every argument and builds a string cache key at each call;
 with the ~40 arguments of these kernels and 6 launches a scan, that host time dominated eager training steps
 (measured on the H100: about 1.2 ms of host time per scan forward+backward, the kernels themselves 0.5 ms).
-Here a kernel's first launch goes through the JIT as usual; its compiled form is then kept under a key that
-fixes everything that specialization depends on (dtype and 16-byte alignment of each tensor, the values of the
-ints, the constexprs, the warps), and later launches with the same key go straight to `CompiledKernel[grid]`
-(bit-identical results, measured). If that entry point ever fails (a triton whose internals differ), the JIT
+Here a kernel's first launch goes through the JIT as usual; its compiled form is then kept under a key made of
+everything that specialization depends on (dtype and 16-byte alignment of each tensor; divisibility by 16,
+value 1 and 32-bit range of each int; the constexprs; the warps), and later launches with the same key go
+straight to `CompiledKernel[grid]`. If that entry point ever fails (a triton whose internals differ), the JIT
 path is used from then on.
 """
 import inspect
@@ -14,39 +14,40 @@ import inspect
 import torch
 
 FAST = {"on": True}  # the benchmark turns it off to measure the JIT path
-_COMPILED = {}  # key -> (compiled kernel, constexpr values in parameter order)
-_MAX_ENTRIES = 4096  # one entry per shape and layout seen; forget them all if inputs keep changing
+_COMPILED = {}
+_CONSTEXPR_NAMES = {}
 
 
-def _key(kernel, grid_args, num_warps, constexprs):
-    """Everything Triton specializes a launch on, as cheaply as host Python allows: the tensors (all leading
-    parameters here) by dtype and 16-byte alignment, the integer arguments by value (finer than Triton's
-    divisibility-by-16 and size classes, so never coarser), the constexprs and the warps."""
-    tensors = 0
-    while tensors < len(grid_args) and isinstance(grid_args[tensors], torch.Tensor):
-        tensors += 1
-    return (kernel, num_warps, tuple(constexprs.values()),
-            tuple([(t.dtype, t.data_ptr() % 16 == 0) for t in grid_args[:tensors]]), grid_args[tensors:])
+def _spec(arg):
+    if isinstance(arg, torch.Tensor):
+        return arg.dtype, arg.data_ptr() % 16 == 0
+    if isinstance(arg, int) and not isinstance(arg, bool):
+        return arg % 16 == 0, arg == 1, -2**31 <= arg < 2**31
+    return type(arg), arg
+
+
+def _constexpr_names(kernel, count):
+    """Names of the parameters after the first `count` (the constexprs, last in every kernel here)."""
+    names = _CONSTEXPR_NAMES.get(kernel)
+    if names is None:
+        names = _CONSTEXPR_NAMES[kernel] = list(inspect.signature(kernel.fn).parameters)[count:]
+    return names
 
 
 def launch(kernel, grid, args, num_warps, **constexprs):
-    """kernel[grid](*args, **constexprs, num_warps=num_warps) for kernels whose leading parameters are the
-    tensors, then plain ints, then the constexprs; returns the compiled kernel."""
+    """kernel[grid](*args, **constexprs, num_warps=num_warps); returns the compiled kernel."""
     grid = tuple(grid) + (1,) * (3 - len(grid))
-    if not FAST["on"]:
-        return kernel[grid](*args, **constexprs, num_warps=num_warps)
-    key = _key(kernel, args, num_warps, constexprs)
-    entry = _COMPILED.get(key)
-    if entry is not None:
-        try:
-            entry[0][grid](*args, *entry[1])
-            return entry[0]
-        except Exception:  # argument parsing fails before anything is launched
-            FAST["on"] = False
-    compiled = kernel[grid](*args, **constexprs, num_warps=num_warps)
     if FAST["on"]:
-        if len(_COMPILED) >= _MAX_ENTRIES:
-            _COMPILED.clear()
-        names = list(inspect.signature(kernel.fn).parameters)[len(args):]
-        _COMPILED[key] = (compiled, tuple(constexprs[name] for name in names))
-    return compiled
+        key = (kernel, num_warps, tuple(constexprs.items()), tuple(_spec(a) for a in args))
+        compiled = _COMPILED.get(key)
+        if compiled is not None:
+            try:
+                compiled[grid](*args, *[constexprs[name] for name in _constexpr_names(kernel, len(args))])
+                return compiled
+            except Exception:  # argument parsing fails before anything is launched
+                FAST["on"] = False
+        compiled = kernel[grid](*args, **constexprs, num_warps=num_warps)
+        if FAST["on"]:
+            _COMPILED[key] = compiled
+        return compiled
+    return kernel[grid](*args, **constexprs, num_warps=num_warps)

@@ -19,6 +19,7 @@ or 64 and 64 otherwise (tiles are powers of two of at least 16, and 128-step chu
 the backward). float64 inputs go to `ssd_scan_ref` (the kernels run in float32 and bf16/fp16).
 """
 import torch
+import triton
 from torch import Tensor
 
 from tsestudio.kernels.launch import launch
@@ -30,14 +31,6 @@ LAUNCHED = {}  # kernel name -> its last compiled launch (registers, spills, sha
 # state-passing program carries (16 programs per batch and head at p = n = 64).
 NUM_WARPS = {"chunk_state": 4, "state_pass": 4, "chunk_output": 4, "chunk_backward": 4}
 PASS_BLOCK = {"size": 256}
-
-
-def _cdiv(a: int, b: int) -> int:
-    return -(-a // b)  # triton.cdiv and next_power_of_2 are jit-callable wrappers: host time in every call
-
-
-def _pow2(n: int) -> int:
-    return 1 << max(0, n - 1).bit_length()
 
 
 def kernel_chunk(chunk_size: int) -> int:
@@ -72,8 +65,8 @@ def _check(x: Tensor, dt: Tensor, A: Tensor, B: Tensor, C: Tensor) -> None:
 def _sizes(x: Tensor, B: Tensor, q: int):
     batch, length, heads, head_dim = x.shape
     state_dim = B.shape[-1]
-    return (batch, length, heads, head_dim, state_dim, _cdiv(length, q),
-            max(16, _pow2(head_dim)), max(16, _pow2(state_dim)))
+    return (batch, length, heads, head_dim, state_dim, triton.cdiv(length, q),
+            max(16, triton.next_power_of_2(head_dim)), max(16, triton.next_power_of_2(state_dim)))
 
 
 def _chunk_states(x, dt, A, B, dy, C, q, with_grad):
@@ -91,7 +84,7 @@ def _chunk_states(x, dt, A, B, dy, C, q, with_grad):
         NUM_WARPS["chunk_state"], Q=q, BP=bp, BN=bn, WITH_GRAD=with_grad, PREC=_dot_precision(x.dtype))
     size = head_dim * state_dim
     block = PASS_BLOCK["size"]
-    nblocks = _cdiv(size, block)
+    nblocks = triton.cdiv(size, block)
     dtotals = torch.empty(batch, heads, chunks, nblocks, device=x.device, dtype=torch.float32) if with_grad else totals
     LAUNCHED["state_pass" + ("_bwd" if with_grad else "")] = launch(
         state_pass_kernel, (batch * heads, nblocks), (states, gstates, totals, dtotals, chunks, heads, size, nblocks),
@@ -124,7 +117,7 @@ def _backward(x, dt, A, B, C, dy, q):
         (x, dt, A, B, C, dy, states, gstates, dtotals, dx, ddt, dA, dbc[0], dbc[1],
          length, chunks, heads, head_dim, state_dim, nblocks,
          *x.stride(), *dt.stride(), *B.stride(), *C.stride(), *dy.stride()),
-        NUM_WARPS["chunk_backward"], Q=q, BP=bp, BN=bn, NBLK=max(16, _pow2(nblocks)),
+        NUM_WARPS["chunk_backward"], Q=q, BP=bp, BN=bn, NBLK=max(16, triton.next_power_of_2(nblocks)),
         PREC=_dot_precision(x.dtype))
     # B and C are shared by the heads: their gradients are the sums of the per-head parts (one reduction).
     dbc = dbc.sum(dim=3)
