@@ -76,6 +76,9 @@ def test_bad_inputs_give_one_line_errors_and_no_files(tmp_path, capsys):
     assert export.main(["--checkpoint", str(ckpt), "--out-dir", str(out)]) == 2
     assert "wrong.pt: weights do not fit model v8" in capsys.readouterr().err
 
+    assert export.main(["--checkpoint", str(ckpt), "--out-dir", str(tmp_path), "--name", "wrong"]) == 2
+    assert "refusing to overwrite the checkpoint" in capsys.readouterr().err
+
     assert export.main(["--random-init", "--model", "v8", "--set", "bogus=1", "--out-dir", str(out)]) == 2
     assert "unknown model argument 'bogus'" in capsys.readouterr().err
     assert not out.exists() or not any(out.iterdir())

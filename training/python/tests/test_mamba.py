@@ -47,3 +47,14 @@ def test_block_output_at_t_independent_of_chunk_padding():
     x = torch.randn(1, 29, 16)
     with torch.no_grad():
         assert torch.allclose(block(x)[:, :13], block(x[:, :13]), atol=1e-6)
+
+
+def test_cpu_chunk_length_does_not_change_the_block_output():
+    torch.manual_seed(4)
+    block = Mamba2Block(16, **ARGS).eval()
+    x = torch.randn(2, 150, 16)
+    with torch.no_grad():
+        block.cpu_chunk_size = 64
+        reference = block(x)
+        block.cpu_chunk_size = 16
+        assert torch.allclose(block(x), reference, atol=1e-5)

@@ -95,3 +95,12 @@ def test_bad_model_arguments_are_clear_errors():
         build_model("v9")
     with pytest.raises(TseError, match="head_dim"):
         build_model("v7", dim=40, head_dim=64)
+
+
+def test_v7_attention_query_blocks_do_not_change_the_output():
+    model = small_model("v7")
+    mixture, reference = torch.randn(1, 1500), torch.randn(1, 800)
+    whole = run(model, mixture, reference)
+    for group in model.masker.groups:
+        group.attention.query_block = 7  # many blocks, the last one partial
+    assert torch.allclose(run(model, mixture, reference), whole, atol=1e-6)

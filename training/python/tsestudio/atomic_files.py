@@ -37,4 +37,4 @@ def write_bytes(path: Path, data: bytes) -> None:
 
 
 def write_json(path: Path, value: Any) -> None:
-    write_bytes(path, (json.dumps(value, indent=2, sort_keys=False) + "\n").encode("utf-8"))
+    write_bytes(path, (json.dumps(value, indent=2, default=str) + "\n").encode("utf-8"))

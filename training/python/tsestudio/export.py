@@ -166,6 +166,8 @@ def run(argv: Optional[List[str]] = None) -> Dict[str, Any]:
         if args.set:
             raise TseError("--set only applies to --random-init (a checkpoint fixes its model arguments)")
         ckpt = load_checkpoint(args.checkpoint)
+        if (args.out_dir / f"{args.name or ckpt['model_name']}.pt").resolve() == args.checkpoint.resolve():
+            raise TseError(f"{args.checkpoint}: refusing to overwrite the checkpoint with the exported model")
         model = model_from_checkpoint(ckpt, args.checkpoint)
         fields = _card_fields_from_checkpoint(ckpt, args.version)
     name = args.name or fields["model_name"]

@@ -13,6 +13,11 @@ from torch import Tensor, nn
 
 from tsestudio.models.ssd import ssd_scan
 
+# Chunk length of the scan on CPU (TorchScript/DJL inference). The result does not depend on the chunk length,
+# only the speed does: 32-64 was fastest for 10 s inputs on 2 cores (benchmarks/bench_scan.py), while training
+# on a GPU may prefer the longer `chunk_size` of the model arguments.
+CPU_CHUNK_SIZE = 64
+
 
 class RMSNorm(nn.Module):
     """Root-mean-square norm over the last dimension, computed in float32 (safe under bf16 autocast)."""
@@ -59,6 +64,7 @@ class Mamba2Block(nn.Module):
         self.head_dim = head_dim
         self.heads = d_inner // head_dim
         self.chunk_size = chunk_size
+        self.cpu_chunk_size = CPU_CHUNK_SIZE
         conv_dim = d_inner + 2 * d_state
 
         self.in_proj = nn.Linear(d_model, 2 * d_inner + 2 * d_state + self.heads, bias=False)
@@ -83,7 +89,8 @@ class Mamba2Block(nn.Module):
         x = split[0].reshape(batch, frames, self.heads, self.head_dim)
         dt = F.softplus(dt + self.dt_bias)
         A = -torch.exp(self.A_log.float())
-        y = ssd_scan(x, dt, A, split[1], split[2], self.chunk_size)
+        chunk = self.chunk_size if u.is_cuda else self.cpu_chunk_size
+        y = ssd_scan(x, dt, A, split[1], split[2], chunk)
         y = y + x * self.D.unsqueeze(-1).to(x.dtype)
         y = self.norm.forward_gated(y.reshape(batch, frames, self.d_inner), z)
         return self.out_proj(y)

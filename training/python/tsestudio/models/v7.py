@@ -33,7 +33,7 @@ V7_DEFAULTS = {
     "d_conv": 4,
     "expand": 2,
     "head_dim": 64,
-    "chunk_size": 64,
+    "chunk_size": 64,  # scan chunk on CUDA; CPU inference uses mamba.CPU_CHUNK_SIZE (same result, any chunk)
 }
 
 

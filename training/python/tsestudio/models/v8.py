@@ -31,7 +31,7 @@ V8_DEFAULTS = {
     "d_conv": 4,
     "expand": 2,
     "head_dim": 64,
-    "chunk_size": 64,  # fastest on CPU among 16..256 for 10 s inputs (benchmarks/bench_scan.py)
+    "chunk_size": 64,  # scan chunk on CUDA; CPU inference uses mamba.CPU_CHUNK_SIZE (same result, any chunk)
 }
 
 
