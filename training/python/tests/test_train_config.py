@@ -25,7 +25,9 @@ def test_shipped_configs_load_and_build_their_model(name):
 
 def test_seed_settings_per_model():
     v7, v8 = load_config(CONFIGS / "config_v7.yaml"), load_config(CONFIGS / "config_v8.yaml")
-    assert (v7.data_mode, v7.model_args["dim"]) == ("static", 128)
+    # v7 draws from its own recipe (8 kHz, 6 s, one interferer) by dynamic mixing; static remains an option.
+    assert (v7.model_args["dim"], v7.model_args["sample_rate"]) == (128, 8000)
+    assert v7.recipe.endswith("v7.yaml") and v7.data_mode in ("dynamic", "static")
     assert v8.data_mode == "dynamic" and v8.model_args["sample_rate"] == 16000
 
 
