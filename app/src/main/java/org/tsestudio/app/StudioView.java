@@ -54,7 +54,7 @@ public final class StudioView extends StackPane {
 
     VBox side =
         new VBox(
-            10,
+            8,
             new ReferenceView(
                 vm.reference(), actions::chooseReferenceFile, () -> vm.listening().playReference()),
             new ListeningView(vm.listening()),
