@@ -27,11 +27,16 @@ public final class StudioFixture implements AutoCloseable {
 
   /** A workstation with the given extractor (the real {@code EngineExtractionService}). */
   public StudioFixture(ExtractionService extractor) {
+    this(extractor, new Settings());
+  }
+
+  /** A workstation started with earlier settings. */
+  public StudioFixture(ExtractionService extractor, Settings settings) {
     vm =
         new StudioViewModel(
             dialogs,
             new DirectTaskExecutor(),
-            new Settings(),
+            settings,
             new AudioLoader(),
             extractor,
             engine,
