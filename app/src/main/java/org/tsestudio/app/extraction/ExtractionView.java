@@ -45,7 +45,7 @@ public final class ExtractionView extends Card {
             Bindings.createStringBinding(
                 () -> {
                   String d = vm.deviceInUseProperty().get();
-                  return d.isEmpty() ? "in use: chosen at first run" : "in use: " + d;
+                  return d.isEmpty() ? "in use: —" : "in use: " + d;
                 },
                 vm.deviceInUseProperty()));
     HBox deviceRow = Card.row(deviceLabel, device, inUse);
