@@ -86,6 +86,13 @@ public final class StudioViewModel {
     metrics = new MetricsViewModel(session, tasks, modelOrder);
     metrics.hiddenProperty().bind(listening.blindProperty());
     export = new ExportViewModel(session, tasks, dialogs);
+    export.setModelRates(
+        model ->
+            extraction.models().stream()
+                .filter(t -> t.model().name().equals(model))
+                .mapToInt(t -> t.model().sampleRate())
+                .findFirst()
+                .orElse(0));
     applySettings();
     session.currentProperty().addListener((o, a, item) -> loadCurrent());
     for (String card : List.copyOf(settings.registeredModels)) {
