@@ -22,6 +22,7 @@ public final class StudioActions {
   private final java.util.function.Supplier<Window> window;
   private final String stylesheet;
   private Runnable toggleHelp = () -> {};
+  private java.util.function.IntConsumer showPage = page -> {};
 
   StudioActions(
       StudioViewModel vm,
@@ -36,6 +37,22 @@ public final class StudioActions {
 
   void setToggleHelp(Runnable action) {
     toggleHelp = action;
+  }
+
+  void setShowPage(java.util.function.IntConsumer action) {
+    showPage = action;
+  }
+
+  /** Shows the Studio page (0) or the Training page (1). */
+  public void showPage(int page) {
+    showPage.accept(page);
+  }
+
+  /** Offers the model of a card (a .json beside its .pt) for extraction. */
+  public void registerModelCard() {
+    dialogs
+        .chooseFileToOpen("Register a model card", openFolder(), FileKind.MODEL_CARD)
+        .ifPresent(vm::registerModel);
   }
 
   private Path openFolder() {

@@ -2,6 +2,7 @@ package org.tsestudio.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,11 +14,15 @@ import org.tsestudio.app.core.FxDialogService;
 import org.tsestudio.app.core.FxTaskExecutor;
 import org.tsestudio.app.core.Settings;
 import org.tsestudio.app.core.SettingsStore;
+import org.tsestudio.app.extraction.ExtractionService;
 import org.tsestudio.app.extraction.ExtractionServices;
 import org.tsestudio.app.model.AudioLoader;
 import org.tsestudio.app.playback.PlaybackEngine;
 import org.tsestudio.app.reference.Recorder;
 import org.tsestudio.app.tracks.RenderQueue;
+import org.tsestudio.app.training.TrainingSetup;
+import org.tsestudio.app.training.TrainingView;
+import org.tsestudio.app.training.TrainingViewModel;
 import org.tsestudio.app.ui.AppIcon;
 
 /**
@@ -35,6 +40,9 @@ public class StudioApp extends Application {
   private PlaybackEngine engine;
   private StudioViewModel viewModel;
   private StudioView view;
+  private ExtractionService extractor;
+  private TrainingViewModel training;
+  private TrainingView trainingView;
   private Stage stage;
 
   @Override
@@ -47,19 +55,24 @@ public class StudioApp extends Application {
     renderQueue = RenderQueue.forThisMachine();
     engine = new PlaybackEngine(PlaybackEngine.defaultSinks());
     FxDialogService dialogs = new FxDialogService(() -> stage, STYLESHEET);
+    extractor = ExtractionServices.discover();
     viewModel =
         new StudioViewModel(
             dialogs,
             tasks,
             settings,
             new AudioLoader(),
-            ExtractionServices.discover(),
+            extractor,
             engine,
             new Recorder(),
             new Random());
+    training =
+        new TrainingViewModel(
+            TrainingSetup.open(), tasks, dialogs, viewModel::registerModel, Clock.systemUTC());
+    trainingView = new TrainingView(training, dialogs);
     StudioActions actions = new StudioActions(viewModel, dialogs, () -> stage, STYLESHEET);
     Shortcuts shortcuts = new Shortcuts(actions);
-    view = new StudioView(viewModel, actions, renderQueue, shortcuts, this::quit);
+    view = new StudioView(viewModel, actions, renderQueue, shortcuts, trainingView, this::quit);
 
     Scene scene = new Scene(view, settings.windowWidth, settings.windowHeight);
     scene.getStylesheets().add(STYLESHEET);
@@ -125,6 +138,15 @@ public class StudioApp extends Application {
     if (viewModel != null) {
       saveSettings();
     }
+    if (trainingView != null) {
+      trainingView.stop();
+    }
+    if (training != null) {
+      training.close(); // running jobs go on; the next start finds them again
+    }
+    if (extractor != null) {
+      extractor.close();
+    }
     if (engine != null) {
       engine.close();
     }
@@ -139,6 +161,11 @@ public class StudioApp extends Application {
   /** The view model, for tests that drive the real window. */
   public StudioViewModel viewModel() {
     return viewModel;
+  }
+
+  /** The training page's view model, for tests that drive the real window. */
+  public TrainingViewModel training() {
+    return training;
   }
 
   /** The main view, for tests that drive the real window. */

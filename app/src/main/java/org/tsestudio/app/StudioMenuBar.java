@@ -24,10 +24,10 @@ final class StudioMenuBar extends MenuBar {
   StudioMenuBar(StudioViewModel vm, StudioActions a, Runnable quit) {
     Menu file = new Menu("File");
     Menu importOutput = new Menu("Import output");
-    for (ModelToggle t : vm.extraction().models()) {
-      String model = t.model().name();
-      importOutput.getItems().add(item(model + " output…", null, () -> a.importOutput(model)));
-    }
+    fillImport(importOutput, vm, a);
+    vm.extraction()
+        .models()
+        .addListener((ListChangeListener<ModelToggle>) c -> fillImport(importOutput, vm, a));
     file.getItems()
         .addAll(
             item("Open mixtures or manifest…", "Shortcut+O", a::openFiles),
@@ -36,6 +36,7 @@ final class StudioMenuBar extends MenuBar {
             item("Open reference…", null, a::openReference),
             item("Open ground truth…", null, a::openTarget),
             importOutput,
+            item("Register model card…", null, a::registerModelCard),
             new SeparatorMenuItem(),
             item("Export…", "Shortcut+E", a::export),
             new SeparatorMenuItem(),
@@ -44,6 +45,11 @@ final class StudioMenuBar extends MenuBar {
     fillRecent(vm);
 
     Menu view = new Menu("View");
+    view.getItems()
+        .addAll(
+            item("Studio page", "Shortcut+1", () -> a.showPage(0)),
+            item("Training page", "Shortcut+2", () -> a.showPage(1)),
+            new SeparatorMenuItem());
     view.getItems().addAll(radios(vm.tracks().displayModeProperty(), DisplayMode.values()));
     view.getItems().add(new SeparatorMenuItem());
     view.getItems().addAll(radios(vm.tracks().frequencyScaleProperty(), FrequencyScale.values()));
@@ -85,6 +91,14 @@ final class StudioMenuBar extends MenuBar {
     Menu help = new Menu("Help");
     help.getItems().add(item("Keyboard shortcuts", "F1", a::help));
     getMenus().addAll(file, view, playback, help);
+  }
+
+  private static void fillImport(Menu menu, StudioViewModel vm, StudioActions a) {
+    menu.getItems().clear();
+    for (ModelToggle t : vm.extraction().models()) {
+      String model = t.model().name();
+      menu.getItems().add(item(model + " output…", null, () -> a.importOutput(model)));
+    }
   }
 
   private void fillRecent(StudioViewModel vm) {

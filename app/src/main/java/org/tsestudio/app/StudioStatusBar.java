@@ -57,7 +57,19 @@ final class StudioStatusBar extends HBox {
                 },
                 vm.listening().outputProperty()));
     Label device = new Label();
-    device.textProperty().bind(Bindings.concat("Extraction: ", vm.extraction().deviceProperty()));
+    var x = vm.extraction();
+    device
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  String used = x.deviceInUseProperty().get();
+                  return "Extraction: "
+                      + x.deviceProperty().get()
+                      + (used.isEmpty() ? "" : " · ran on " + used);
+                },
+                x.deviceProperty(),
+                x.deviceInUseProperty()));
     getChildren()
         .addAll(
             busy,

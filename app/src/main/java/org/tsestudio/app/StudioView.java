@@ -6,6 +6,8 @@ import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
@@ -18,6 +20,7 @@ import org.tsestudio.app.playback.ListeningView;
 import org.tsestudio.app.reference.ReferenceView;
 import org.tsestudio.app.tracks.RenderQueue;
 import org.tsestudio.app.tracks.TracksView;
+import org.tsestudio.app.training.TrainingView;
 import org.tsestudio.app.ui.HelpOverlay;
 
 /**
@@ -29,12 +32,14 @@ public final class StudioView extends StackPane {
   private final TracksView tracks;
   private final HelpOverlay help;
   private final SplitPane split;
+  private final TabPane pages;
 
   StudioView(
       StudioViewModel vm,
       StudioActions actions,
       RenderQueue queue,
       Shortcuts shortcuts,
+      TrainingView trainingView,
       Runnable quit) {
     getStyleClass().add("studio");
     tracks = new TracksView(vm.tracks(), queue);
@@ -49,7 +54,7 @@ public final class StudioView extends StackPane {
 
     VBox side =
         new VBox(
-            10,
+            8,
             new ReferenceView(
                 vm.reference(), actions::chooseReferenceFile, () -> vm.listening().playReference()),
             new ListeningView(vm.listening()),
@@ -70,9 +75,19 @@ public final class StudioView extends StackPane {
     SplitPane.setResizableWithParent(sideScroll, false);
     split.setDividerPositions(vm.settings().queueDivider, vm.settings().sideDivider);
 
+    Tab studioTab = new Tab("Studio", split);
+    studioTab.setId("studio-tab");
+    Tab trainingTab = new Tab("Training", trainingView);
+    trainingTab.setId("training-tab");
+    pages = new TabPane(studioTab, trainingTab);
+    pages.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    pages.getStyleClass().add("pages");
+    pages.setId("pages");
+    actions.setShowPage(page -> pages.getSelectionModel().select(page));
+
     BorderPane root = new BorderPane();
     root.setTop(new VBox(new StudioMenuBar(vm, actions, quit), new StudioToolBar(vm, actions)));
-    root.setCenter(split);
+    root.setCenter(pages);
     root.setBottom(new StudioStatusBar(vm));
 
     List<HelpOverlay.Entry> entries = new ArrayList<>();
@@ -127,6 +142,11 @@ public final class StudioView extends StackPane {
 
   public TracksView tracks() {
     return tracks;
+  }
+
+  /** The Studio and Training pages. */
+  public TabPane pages() {
+    return pages;
   }
 
   public HelpOverlay help() {

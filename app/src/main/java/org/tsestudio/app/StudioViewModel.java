@@ -15,6 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.tsestudio.app.core.BackgroundTask;
 import org.tsestudio.app.core.DialogService;
+import org.tsestudio.app.core.Errors;
 import org.tsestudio.app.core.Settings;
 import org.tsestudio.app.core.TaskExecutor;
 import org.tsestudio.app.export.ExportViewModel;
@@ -22,6 +23,7 @@ import org.tsestudio.app.export.RateChoice;
 import org.tsestudio.app.extraction.ExtractionService;
 import org.tsestudio.app.extraction.ExtractionViewModel;
 import org.tsestudio.app.extraction.ItemFiles;
+import org.tsestudio.app.extraction.ModelCatalog;
 import org.tsestudio.app.extraction.ModelChoice;
 import org.tsestudio.app.metrics.MetricsViewModel;
 import org.tsestudio.app.model.AudioLoader;
@@ -84,8 +86,55 @@ public final class StudioViewModel {
     metrics = new MetricsViewModel(session, tasks, modelOrder);
     metrics.hiddenProperty().bind(listening.blindProperty());
     export = new ExportViewModel(session, tasks, dialogs);
+    export.setModelRates(
+        model ->
+            extraction.models().stream()
+                .filter(t -> t.model().name().equals(model))
+                .mapToInt(t -> t.model().sampleRate())
+                .findFirst()
+                .orElse(0));
     applySettings();
     session.currentProperty().addListener((o, a, item) -> loadCurrent());
+    for (String card : List.copyOf(settings.registeredModels)) {
+      restoreModel(Path.of(card));
+    }
+  }
+
+  /**
+   * Offers the model of a card (one exported from a training run) for extraction and remembers it
+   * in the settings. A bad card is reported as one line naming it.
+   */
+  public void registerModel(Path card) {
+    tasks.execute(
+        BackgroundTask.of("Reading " + card.getFileName(), p -> ModelCatalog.fromCard(card))
+            .onSuccess(
+                model -> {
+                  extraction.addModel(model, true);
+                  String path = model.card().toString();
+                  settings.registeredModels.remove(path);
+                  settings.registeredModels.add(path);
+                  status.set("Registered model " + model.name() + " for extraction");
+                })
+            .onFailure(e -> dialogs.showFailure("Register model", e)));
+  }
+
+  /**
+   * A model registered in an earlier session. One whose card has gone (a deleted run) is dropped
+   * from the settings with a note in the status bar: no dialog at start-up for it.
+   */
+  private void restoreModel(Path card) {
+    tasks.execute(
+        BackgroundTask.of("Reading " + card.getFileName(), p -> ModelCatalog.fromCard(card))
+            .onSuccess(model -> extraction.addModel(model, chosen(model.name())))
+            .onFailure(
+                e -> {
+                  settings.registeredModels.remove(card.toString());
+                  status.set("Registered model dropped: " + Errors.userMessage(e));
+                }));
+  }
+
+  private boolean chosen(String model) {
+    return List.of(settings.model.split(",")).contains(model);
   }
 
   private void applySettings() {

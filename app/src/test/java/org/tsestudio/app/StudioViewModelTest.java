@@ -85,4 +85,36 @@ class StudioViewModelTest {
       assertEquals(1, f.vm.settings().recentFiles.size());
     }
   }
+
+  @Test
+  void registeredModelsComeBackFromTheSettingsAndVanishedOnesAreDroppedQuietly() throws Exception {
+    Path shipped = org.tsestudio.app.extraction.ModelCatalog.defaultFolder();
+    Path card = Files.copy(shipped.resolve("v7.json"), dir.resolve("my-run.json"));
+    Files.createSymbolicLink(dir.resolve("my-run.pt"), shipped.resolve("v7.pt"));
+    Path gone = dir.resolve("deleted-run.json");
+    org.tsestudio.app.core.Settings settings = new org.tsestudio.app.core.Settings();
+    settings.registeredModels.add(card.toString());
+    settings.registeredModels.add(gone.toString());
+    settings.model = "v8,my-run";
+    try (StudioFixture f =
+        new StudioFixture(
+            new org.tsestudio.app.extraction.UnavailableExtractionService(
+                org.tsestudio.app.extraction.ModelCatalog.builtIn()),
+            settings)) {
+      var models = f.vm.extraction().models();
+      assertEquals(
+          List.of("v7", "v8", "my-run"), models.stream().map(t -> t.model().name()).toList());
+      assertEquals(
+          List.of("v8", "my-run"),
+          f.vm.extraction().chosenModels().stream().map(m -> m.name()).toList());
+      assertEquals(card.toString(), models.get(2).model().location());
+      assertTrue(f.dialogs.errors.isEmpty(), "no dialog at start-up for a vanished card");
+      assertEquals(List.of(card.toString()), settings.registeredModels);
+      assertTrue(f.vm.statusProperty().get().contains("deleted-run.json"));
+
+      f.vm.registerModel(dir.resolve("nothing.json"));
+      assertEquals(
+          List.of(dir.resolve("nothing.json") + ": model card not found"), f.dialogs.errors);
+    }
+  }
 }

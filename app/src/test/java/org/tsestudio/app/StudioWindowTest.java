@@ -187,15 +187,18 @@ class StudioWindowTest {
   }
 
   @Test
-  void helpOverlayAndTheDisabledExtractNote(FxRobot robot) {
+  void helpOverlayAndExtractWaitingForAMixture(FxRobot robot) throws Exception {
     Node help = robot.lookup("#help-overlay").query();
     assertFalse(help.isVisible());
     robot.type(KeyCode.F1);
     assertTrue(help.isVisible());
     robot.type(KeyCode.ESCAPE);
     assertFalse(help.isVisible());
+    // The real extractor is installed: no "unavailable" note, Extract waits for a mixture.
+    assertFalse(robot.lookup("#extraction-note").queryAs(Label.class).isVisible());
     assertTrue(robot.lookup("#extract-button").queryButton().isDisabled());
-    assertTrue(robot.lookup("#extraction-note").queryAs(Label.class).isVisible());
+    openExample(robot);
+    assertFalse(robot.lookup("#extract-button").queryButton().isDisabled());
   }
 
   @Test

@@ -24,6 +24,9 @@ public record JobKind(String name, String module, String resumeFlag) {
   public static final JobKind BUILD_CORPUS =
       new JobKind("corpus", "tsestudio.data.build_corpus", null);
 
+  /** Exports a checkpoint as TorchScript plus model card: {@code python -m tsestudio.export}. */
+  public static final JobKind EXPORT = new JobKind("export", "tsestudio.export", null);
+
   public JobKind {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(module, "module");

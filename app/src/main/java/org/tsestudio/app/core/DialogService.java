@@ -34,6 +34,12 @@ public interface DialogService {
   enum FileKind {
     AUDIO,
     MANIFEST,
-    AUDIO_OR_MANIFEST
+    AUDIO_OR_MANIFEST,
+    /** A model card {@code <name>.json} beside its {@code <name>.pt}. */
+    MODEL_CARD,
+    /** A training run's {@code metrics.jsonl}. */
+    METRICS_LOG,
+    /** A training config or data recipe (YAML). */
+    TRAINING_CONFIG
   }
 }

@@ -104,6 +104,20 @@ public final class FxDialogService implements DialogService {
                       "Audio and manifests", "*.wav", "*.flac", "*.mp3", "*.json", "*.jsonl"),
                   audio,
                   manifests);
+      case MODEL_CARD ->
+          chooser
+              .getExtensionFilters()
+              .add(new FileChooser.ExtensionFilter("Model cards (*.json)", "*.json"));
+      case METRICS_LOG ->
+          chooser
+              .getExtensionFilters()
+              .add(new FileChooser.ExtensionFilter("Metrics logs (metrics.jsonl)", "*.jsonl"));
+      case TRAINING_CONFIG ->
+          chooser
+              .getExtensionFilters()
+              .add(
+                  new FileChooser.ExtensionFilter(
+                      "Configs and recipes (*.yaml)", "*.yaml", "*.yml"));
     }
     chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
     return chooser;

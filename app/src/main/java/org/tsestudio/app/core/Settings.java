@@ -13,7 +13,7 @@ public final class Settings {
   public String openFolder;
   public String exportFolder;
   public String model = "v7,v8";
-  public String device = "cpu";
+  public String device = "auto";
   public String inputDevice;
   public String displayMode = "BOTH";
   public String spectrogramScale = "MEL";
@@ -22,6 +22,13 @@ public final class Settings {
   public String exportRate = "ORIGINAL";
   public boolean loudnessMatch = true;
   public List<String> recentFiles = new ArrayList<>();
+
+  /** Model cards registered from the training panel (or File > Register model), in order. */
+  public List<String> registeredModels = new ArrayList<>();
+
+  /** The metrics log last plotted in the training panel. */
+  public String metricsLog;
+
   public double windowX = Double.NaN;
   public double windowY = Double.NaN;
   public double windowWidth = 1440;

@@ -61,6 +61,9 @@ public final class SettingsStore {
       if (s.recentFiles == null) {
         s.recentFiles = new ArrayList<>();
       }
+      if (s.registeredModels == null) {
+        s.registeredModels = new ArrayList<>();
+      }
       return new Loaded(s, null);
     } catch (IOException | JsonParseException e) {
       return new Loaded(new Settings(), file + ": unreadable settings, using defaults");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import org.tsestudio.app.core.UserFacingException;
 import org.tsestudio.app.model.AudioLoader;
 import org.tsestudio.app.model.Clip;
@@ -30,6 +31,21 @@ public final class ExportPlanner {
       RateChoice rate,
       boolean includeReference)
       throws UserFacingException {
+    return plan(items, references, folder, rate, includeReference, model -> 0);
+  }
+
+  /**
+   * @param modelRate the rate a model works at, for {@link RateChoice#MODEL}; 0 keeps the output's
+   *     own rate
+   */
+  public static List<ExportJob> plan(
+      List<StudioItem> items,
+      Map<StudioItem, Clip> references,
+      Path folder,
+      RateChoice rate,
+      boolean includeReference,
+      ToIntFunction<String> modelRate)
+      throws UserFacingException {
     List<ExportJob> jobs = new ArrayList<>();
     Set<Path> used = new HashSet<>();
     Set<Path> inputs = new HashSet<>();
@@ -49,7 +65,9 @@ public final class ExportPlanner {
         int r =
             rate == RateChoice.ORIGINAL && mixture != null
                 ? mixture.sampleRate()
-                : out.sampleRate();
+                : modelRate.applyAsInt(e.getKey()) > 0
+                    ? modelRate.applyAsInt(e.getKey())
+                    : out.sampleRate();
         jobs.add(
             new ExportJob(
                 unique(folder, stem + "_" + e.getKey(), used, inputs),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -47,10 +48,20 @@ public final class ExportViewModel {
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
+  private ToIntFunction<String> modelRate = model -> 0;
+
   public ExportViewModel(Session session, TaskExecutor tasks, DialogService dialogs) {
     this.session = session;
     this.tasks = tasks;
     this.dialogs = dialogs;
+  }
+
+  /**
+   * Tells "Model rate" exports the rate each model works at (extracted outputs come back at the
+   * mixture's rate); 0 for an unknown model keeps the output's own rate.
+   */
+  public void setModelRates(ToIntFunction<String> rateOfModel) {
+    this.modelRate = rateOfModel;
   }
 
   /** The files the export would write now. */
@@ -72,7 +83,8 @@ public final class ExportViewModel {
     if (dir == null) {
       throw new UserFacingException("choose a folder to export to");
     }
-    return ExportPlanner.plan(items, references, dir, rate.get(), includeReference.get());
+    return ExportPlanner.plan(
+        items, references, dir, rate.get(), includeReference.get(), modelRate);
   }
 
   /**

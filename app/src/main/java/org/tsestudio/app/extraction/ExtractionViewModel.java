@@ -25,12 +25,11 @@ import org.tsestudio.app.model.Clip;
 import org.tsestudio.app.model.ItemStatus;
 import org.tsestudio.app.model.Session;
 import org.tsestudio.app.model.StudioItem;
-import org.tsestudio.engine.audio.AudioSignal;
 
 /**
  * Runs the chosen models over the current mixture or the whole queue, one extraction at a time,
  * with progress and cancel. Each result becomes an output of its item (and a lane, and an A/B
- * source). Disabled, with the service's reason shown, while no extractor is installed.
+ * source). Disabled, with the service's reason shown, while no extractor can run.
  */
 public final class ExtractionViewModel {
   private final Session session;
@@ -47,10 +46,13 @@ public final class ExtractionViewModel {
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
   private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper deviceInUse = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper canExtract = new ReadOnlyBooleanWrapper();
   private final Deque<Job> pending = new ArrayDeque<>();
   private TaskExecutor.TaskHandle currentTask;
   private int jobsTotal;
   private int jobsDone;
+  private int jobsFailed;
 
   private record Job(StudioItem item, ModelChoice model) {}
 
@@ -73,6 +75,23 @@ public final class ExtractionViewModel {
     device.set(devices.isEmpty() ? null : devices.get(0));
     available.set(service.unavailableReason().isEmpty());
     note.set(service.unavailableReason().orElse(""));
+    canExtract.bind(available.and(running.not()).and(session.currentProperty().isNotNull()));
+  }
+
+  /**
+   * Offers one more model (one registered from the training panel); a model of the same name is
+   * replaced.
+   */
+  public ModelToggle addModel(ModelChoice model, boolean chosen) {
+    ModelToggle toggle = new ModelToggle(model, chosen);
+    for (int i = 0; i < models.size(); i++) {
+      if (models.get(i).model().name().equals(model.name())) {
+        models.set(i, toggle);
+        return toggle;
+      }
+    }
+    models.add(toggle);
+    return toggle;
   }
 
   /** Extracts the current mixture with every chosen model. */
@@ -121,6 +140,7 @@ public final class ExtractionViewModel {
     }
     jobsTotal = pending.size();
     jobsDone = 0;
+    jobsFailed = 0;
     running.set(true);
     runNext();
   }
@@ -130,7 +150,16 @@ public final class ExtractionViewModel {
     if (job == null) {
       running.set(false);
       progress.set(0);
-      progressText.set("Finished " + jobsDone + " of " + jobsTotal);
+      progressText.set(
+          jobsFailed == 0
+              ? "Finished " + jobsDone + " of " + jobsTotal
+              : "Finished "
+                  + (jobsDone - jobsFailed)
+                  + " of "
+                  + jobsTotal
+                  + " · "
+                  + jobsFailed
+                  + " failed");
       currentTask = null;
       return;
     }
@@ -149,20 +178,32 @@ public final class ExtractionViewModel {
                       if (ref == null) {
                         throw new UserFacingException(item.mixturePath() + ": no reference");
                       }
-                      AudioSignal out =
+                      ExtractionOutput out =
                           service.extract(
                               new ExtractionRequest(
-                                  files.mixture().signal(), ref.signal(), job.model().name(), dev),
+                                  files.mixture().signal(),
+                                  item.mixturePath().getFileName().toString(),
+                                  ref.signal(),
+                                  referenceName(ref),
+                                  job.model(),
+                                  dev),
                               p);
                       return new Result(files, out);
                     })
                 .onProgress((f, message) -> showProgress(job, f, message))
                 .onSuccess(result -> finished(job, result))
-                .onFailure(e -> failed(job, e))
+                .onFailure(e -> failed(job, e, knownReference(have, item, sessionReference)))
                 .onCancelled(() -> cancelled(job)));
   }
 
-  private record Result(ItemFiles files, AudioSignal output) {}
+  private record Result(ItemFiles files, ExtractionOutput output) {}
+
+  /** What error messages call a reference: its file, or what it was cut from. */
+  private static String referenceName(Clip ref) {
+    return ref.source() != null
+        ? ref.source().getFileName().toString()
+        : ref.label() + " (recorded or cut in the studio)";
+  }
 
   private void showProgress(Job job, double fraction, String message) {
     job.item().setState(ItemStatus.RUNNING, fraction, job.model().name());
@@ -177,19 +218,55 @@ public final class ExtractionViewModel {
   private void finished(Job job, Result result) {
     StudioItem item = job.item();
     result.files().applyTo(item);
+    ExtractionOutput out = result.output();
     item.outputs()
-        .put(job.model().name(), new Clip(job.model().name() + " output", null, result.output()));
+        .put(job.model().name(), new Clip(job.model().name() + " output", null, out.audio()));
+    deviceInUse.set(out.device());
     jobsDone++;
     boolean moreForItem = pending.stream().anyMatch(j -> j.item() == item);
     item.setState(moreForItem ? ItemStatus.QUEUED : ItemStatus.DONE, 1, "");
     runNext();
   }
 
-  private void failed(Job job, Exception e) {
-    job.item().setState(ItemStatus.FAILED, 0, Errors.userMessage(e));
-    dialogs.showFailure("Extraction failed", e);
-    pending.removeIf(j -> j.item() == job.item());
-    jobsDone++;
+  /** The reference clip a job will use, when it is in memory already (else null). */
+  private static Clip knownReference(ItemFiles have, StudioItem item, Clip sessionReference) {
+    if (have.reference() != null) {
+      return have.reference();
+    }
+    return item.referencePath() == null ? sessionReference : null;
+  }
+
+  /**
+   * Shows the one-line reason and drops the item's other models. When the reason is the reference
+   * (silent, too short) and queued items use that same clip, they would fail alike: they are
+   * dropped too, so the user sees one dialog rather than one per mixture.
+   */
+  private void failed(Job job, Exception e, Clip reference) {
+    String message = Errors.userMessage(e);
+    job.item().setState(ItemStatus.FAILED, 0, message);
+    dialogs.showError("Extraction failed", message);
+    boolean referenceFault =
+        reference != null && message.startsWith(referenceName(reference) + ":");
+    List<Job> dropped = new ArrayList<>();
+    for (Job j : pending) {
+      boolean sameItem = j.item() == job.item();
+      boolean sameReference =
+          referenceFault
+              && knownReference(
+                      ItemFiles.snapshot(j.item()), j.item(), session.referenceFor(j.item()))
+                  == reference;
+      if (sameItem || sameReference) {
+        dropped.add(j);
+      }
+    }
+    pending.removeAll(dropped);
+    for (Job j : dropped) {
+      if (j.item() != job.item()) {
+        j.item().setState(ItemStatus.FAILED, 0, message);
+      }
+    }
+    jobsDone += 1 + dropped.size();
+    jobsFailed += 1 + dropped.size();
     runNext();
   }
 
@@ -240,6 +317,16 @@ public final class ExtractionViewModel {
 
   public ReadOnlyStringProperty noteProperty() {
     return note.getReadOnlyProperty();
+  }
+
+  /** Whether Extract can start now: an extractor, a mixture shown, nothing running. */
+  public ReadOnlyBooleanProperty canExtractProperty() {
+    return canExtract.getReadOnlyProperty();
+  }
+
+  /** Where the last extraction actually ran ("CPU", "GPU 0"), empty before the first one. */
+  public ReadOnlyStringProperty deviceInUseProperty() {
+    return deviceInUse.getReadOnlyProperty();
   }
 
   public ReadOnlyBooleanProperty runningProperty() {

@@ -64,6 +64,7 @@ public final class ListeningView extends Card {
     Label tally = Card.hint("");
     tally.setId("blind-tally");
     tally.textProperty().bind(vm.tallyTextProperty());
+    tally.managedProperty().bind(tally.textProperty().isNotEmpty()); // no gap before a blind test
     Label gains = Card.hint("");
     gains.textProperty().bind(vm.gainsTextProperty());
     gains.visibleProperty().bind(vm.blindProperty().not());

@@ -88,6 +88,19 @@ class ExportViewModelTest {
   }
 
   @Test
+  void modelRateMeansTheRateTheModelWorksAtNotTheRateItsOutputCameAt() throws Exception {
+    // Extracted outputs come back at the mixture's rate (16 kHz here); v7 works at 8 kHz.
+    try (StudioFixture f = new StudioFixture().withExample().withOutputs()) {
+      ExportViewModel e = f.vm.export();
+      e.folderProperty().set(dir);
+      e.rateProperty().set(RateChoice.MODEL);
+      assertTrue(e.export());
+      assertEquals(8000, AudioFiles.readMono(dir.resolve("mixture_v7.wav")).sampleRate());
+      assertEquals(16000, AudioFiles.readMono(dir.resolve("mixture_v8.wav")).sampleRate());
+    }
+  }
+
+  @Test
   void anExportNeverTargetsAnInput() throws Exception {
     Path mixture = Files.copy(Examples.mixture(), dir.resolve("take.wav"));
     Path output = Files.copy(Examples.target(), dir.resolve("take_v7.wav"));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Random;
 import org.tsestudio.app.StudioViewModel;
 import org.tsestudio.app.core.Settings;
+import org.tsestudio.app.extraction.ExtractionService;
 import org.tsestudio.app.extraction.ModelCatalog;
 import org.tsestudio.app.extraction.UnavailableExtractionService;
 import org.tsestudio.app.model.AudioLoader;
@@ -19,14 +20,25 @@ public final class StudioFixture implements AutoCloseable {
   public final PlaybackEngine engine = new PlaybackEngine(PlaybackEngine.defaultSinks());
   public final StudioViewModel vm;
 
+  /** A workstation whose extractor is unavailable (no DJL): for everything but extraction. */
   public StudioFixture() {
+    this(new UnavailableExtractionService(ModelCatalog.builtIn()));
+  }
+
+  /** A workstation with the given extractor (the real {@code EngineExtractionService}). */
+  public StudioFixture(ExtractionService extractor) {
+    this(extractor, new Settings());
+  }
+
+  /** A workstation started with earlier settings. */
+  public StudioFixture(ExtractionService extractor, Settings settings) {
     vm =
         new StudioViewModel(
             dialogs,
             new DirectTaskExecutor(),
-            new Settings(),
+            settings,
             new AudioLoader(),
-            new UnavailableExtractionService(ModelCatalog.builtIn()),
+            extractor,
             engine,
             new Recorder(),
             new Random(7));
