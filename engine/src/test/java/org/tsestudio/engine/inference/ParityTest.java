@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tsestudio.engine.testutil.RandomInitModels;
 
@@ -29,11 +30,25 @@ class ParityTest {
   @ParameterizedTest
   @MethodSource("models")
   void djlOutputEqualsPythonOutput(RandomInitModels.Variant variant) throws Exception {
-    Path card = RandomInitModels.card(variant);
+    assertParity(RandomInitModels.card(variant), variant.name() + ".parity.json");
+  }
+
+  /**
+   * The shipped, trained models: on the exporter's synthetic input and on the shipped example
+   * (mixture and reference of resources/examples, written by {@code python -m tsestudio.parity}).
+   */
+  @ParameterizedTest
+  @CsvSource({"v7,parity", "v7,example-parity", "v8,parity", "v8,example-parity"})
+  void shippedModelsMatchPython(String name, String fixture) throws Exception {
+    Path card = ModelFiles.embeddedModelsDir(name).resolve(name + ".json");
+    assertParity(card, name + "." + fixture + ".json");
+  }
+
+  private static void assertParity(Path card, String fixtureFile) throws Exception {
     Path dir = card.getParent();
+    String label = fixtureFile;
     JsonObject fixture =
-        JsonParser.parseString(Files.readString(dir.resolve(variant.name() + ".parity.json")))
-            .getAsJsonObject();
+        JsonParser.parseString(Files.readString(dir.resolve(fixtureFile))).getAsJsonObject();
     float[] mixture = readF32(dir, fixture, "mixture");
     float[] reference = readF32(dir, fixture, "reference");
     float[] expected = readF32(dir, fixture, "output");
@@ -50,7 +65,7 @@ class ParityTest {
       for (int i = 0; i < actual.length; i++) {
         worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
       }
-      assertTrue(worst <= tolerance, variant.name() + ": max abs difference " + worst);
+      assertTrue(worst <= tolerance, label + ": max abs difference " + worst);
       assertTrue(rms(expected) > 1e-4, "the fixture output is not silence");
     }
   }
