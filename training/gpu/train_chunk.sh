@@ -2,7 +2,7 @@
 # One resumable chunk of training on the GPU machine (the library's `device`), run from the repository root.
 #   training/gpu/train_chunk.sh CONFIG RUN_NAME MINUTES [--set k=v ...]
 # Inputs carried with the call: carry/pack (the Opus-packed corpus, see tsestudio.data.pack) and, to continue a
-# run, carry/resume/RUN_NAME/last.pt.part-* (the previous chunk's checkpoint, split to pass the 16 MiB limit).
+# run, carry/resume/RUN_NAME/last.pt.part* (the previous chunk's checkpoint, split to pass the 16 MiB limit).
 # Everything under work-data/ survives between calls while the machine stays held, so unpacking and the
 # validation sets are made once per machine. The new checkpoint, metrics and log go to $OUT/RUN_NAME.
 set -euo pipefail
@@ -30,8 +30,8 @@ done
 run_dir=work-data/runs/$run
 mkdir -p "$run_dir"
 resume=()
-if ls carry/resume/"$run"/last.pt.part-* >/dev/null 2>&1 && [ ! -f "$run_dir/last.pt" ]; then
-  cat carry/resume/"$run"/last.pt.part-* > "$run_dir/last.pt"
+if ls carry/resume/"$run"/last.pt.part* >/dev/null 2>&1 && [ ! -f "$run_dir/last.pt" ]; then
+  cat carry/resume/"$run"/last.pt.part* > "$run_dir/last.pt"
   cp carry/resume/"$run"/metrics.jsonl "$run_dir/" 2>/dev/null || true
 fi
 [ -f "$run_dir/last.pt" ] && resume=(--resume "$run_dir/last.pt")
@@ -47,7 +47,12 @@ mkdir -p "$dest"
 # What comes back is capped in total too (about 64 MiB): BRING names the checkpoints to return (default: last).
 for ckpt in ${BRING:-last}; do
   # At most 8 files of 16 MiB come back from a call: split checkpoints, bundle the logs into one file.
-  [ -f "$run_dir/$ckpt.pt" ] && split -b 16000000 -d "$run_dir/$ckpt.pt" "$dest/$ckpt.pt.part-"
+  if [ -f "$run_dir/$ckpt.pt" ]; then
+    # Parts named <file>.part000, ... which the trainer's --resume reads directly.
+    python3 -m tsestudio.training.checkpoint split "$run_dir/$ckpt.pt" --mib 15 | while read -r part; do
+      mv "$part" "$dest/"
+    done
+  fi
 done
 tar -czf "$dest/logs.tgz" -C "$run_dir" $(cd "$run_dir" && ls metrics.jsonl train.err train.log config.yaml 2>/dev/null)
 ls -la "$dest"
