@@ -34,6 +34,7 @@ import org.tsestudio.app.testutil.DirectTaskExecutor;
 import org.tsestudio.app.testutil.RecordingDialogService;
 import org.tsestudio.training.JobManager;
 import org.tsestudio.training.JobState;
+import org.tsestudio.training.testutil.TinyJobs;
 
 /**
  * The training page of the real window with real Python jobs (tiny sizes, CPU, about 25 s): build a
