@@ -25,7 +25,7 @@ import numpy as np
 from . import wavio
 from .corpus import read_manifest
 from .errors import DataError, fail
-from .progress import Progress
+from .progress import Progress, run_command
 
 FORMAT = 1
 SYSTEM_LIBS = re.compile(r"^(linux-vdso|libc\.|libm\.|libpthread|libdl|librt|ld-linux|libssl|libcrypto)")
@@ -170,14 +170,7 @@ def main(argv=None):
     p.add_argument("--jobs", type=int)
     p.add_argument("--progress", choices=["json", "text"], default="text")
     a = p.parse_args(argv)
-    progress = Progress(a.progress)
-    try:
-        report = pack(a.corpus, a.out, a.budget_mib, a.bitrate, a.jobs, progress)
-    except DataError as e:
-        progress.error(str(e))
-        return 2
-    progress.done(**report)
-    return 0
+    return run_command(a.progress, lambda progress: pack(a.corpus, a.out, a.budget_mib, a.bitrate, a.jobs, progress))
 
 
 if __name__ == "__main__":

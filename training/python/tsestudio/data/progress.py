@@ -3,6 +3,8 @@ import json
 import sys
 import time
 
+from .errors import DataError
+
 
 class Progress:
     def __init__(self, mode: str = "text", every_s: float = 2.0):
@@ -35,3 +37,19 @@ class Progress:
         self._emit({"event": "error", "message": message})
         if self.json:
             sys.stderr.write(message + "\n")
+
+
+def run_command(mode: str, work) -> int:
+    """Runs ``work(progress)`` for a command-line module and returns its exit code.
+
+    The report ``work`` returns becomes the ``done`` event; a DataError becomes one ``error`` event
+    (its one-line message) and exit code 2, never a traceback.
+    """
+    progress = Progress(mode)
+    try:
+        report = work(progress)
+    except DataError as e:
+        progress.error(str(e))
+        return 2
+    progress.done(**report)
+    return 0

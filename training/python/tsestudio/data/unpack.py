@@ -21,7 +21,7 @@ import numpy as np
 from . import wavio
 from .corpus import Entry, write_manifest
 from .errors import DataError, fail
-from .progress import Progress
+from .progress import Progress, run_command
 from .rir import image_source_rir
 from .splits import stable_hash
 
@@ -115,14 +115,7 @@ def main(argv=None):
     p.add_argument("--jobs", type=int)
     p.add_argument("--progress", choices=["json", "text"], default="text")
     a = p.parse_args(argv)
-    progress = Progress(a.progress)
-    try:
-        report = unpack(a.pack, a.out, a.jobs, progress)
-    except DataError as e:
-        progress.error(str(e))
-        return 2
-    progress.done(**report)
-    return 0
+    return run_command(a.progress, lambda progress: unpack(a.pack, a.out, a.jobs, progress))
 
 
 if __name__ == "__main__":

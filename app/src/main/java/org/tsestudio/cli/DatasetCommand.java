@@ -52,13 +52,7 @@ public final class DatasetCommand {
 
     @Override
     public Integer call() throws TseException {
-      List<String> args = new ArrayList<>(List.of("--out", out.toAbsolutePath().toString()));
-      args.addAll(passThrough);
-      return launch(
-          this,
-          spec,
-          new JobSpec(
-              JobKind.BUILD_CORPUS, args, out.toAbsolutePath(), "corpus " + out.getFileName()));
+      return launchWritingTo(this, spec, JobKind.BUILD_CORPUS, out, "corpus");
     }
   }
 
@@ -78,14 +72,23 @@ public final class DatasetCommand {
 
     @Override
     public Integer call() throws TseException {
-      List<String> args = new ArrayList<>(List.of("--out", out.toAbsolutePath().toString()));
-      args.addAll(passThrough);
-      return launch(
-          this,
-          spec,
-          new JobSpec(
-              JobKind.GENERATE_DATA, args, out.toAbsolutePath(), "mixtures " + out.getFileName()));
+      return launchWritingTo(this, spec, JobKind.GENERATE_DATA, out, "mixtures");
     }
+  }
+
+  /**
+   * Starts a data job whose run folder is its {@code --out} folder, passing the other options on
+   * unchanged; the job list calls it "{@code what} <folder name>".
+   */
+  private static int launchWritingTo(
+      JobOptions options, CommandSpec spec, JobKind kind, Path out, String what)
+      throws TseException {
+    List<String> args = new ArrayList<>(List.of("--out", out.toAbsolutePath().toString()));
+    args.addAll(options.passThrough);
+    return launch(
+        options,
+        spec,
+        new JobSpec(kind, args, out.toAbsolutePath(), what + " " + out.getFileName()));
   }
 
   static int launch(JobOptions options, CommandSpec spec, JobSpec job) throws TseException {

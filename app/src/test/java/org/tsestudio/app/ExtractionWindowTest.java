@@ -3,18 +3,16 @@ package org.tsestudio.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tsestudio.app.testutil.ErrorDialogs.errorDialog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -166,15 +164,5 @@ class ExtractionWindowTest {
     assertTrue(item.outputs().isEmpty());
     assertEquals("Cancelled", vm().extraction().progressTextProperty().get());
     assertNull(errorDialog(robot));
-  }
-
-  private static DialogPane errorDialog(FxRobot robot) {
-    for (Window w : robot.listWindows()) {
-      Node root = w.getScene() == null ? null : w.getScene().getRoot();
-      if (root instanceof DialogPane p && p.getStyleClass().contains("error-dialog")) {
-        return p;
-      }
-    }
-    return null;
   }
 }

@@ -3,6 +3,7 @@ package org.tsestudio.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tsestudio.app.testutil.ErrorDialogs.errorDialog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -174,16 +174,6 @@ class StudioWindowTest {
     assertFalse(message.getText().contains("Exception"), message.getText());
     robot.interact(() -> pane.getScene().getWindow().hide());
     assertTrue(vm().session().queue().isEmpty());
-  }
-
-  private static DialogPane errorDialog(FxRobot robot) {
-    for (Window w : robot.listWindows()) {
-      Node root = w.getScene() == null ? null : w.getScene().getRoot();
-      if (root instanceof DialogPane p && p.getStyleClass().contains("error-dialog")) {
-        return p;
-      }
-    }
-    return null;
   }
 
   @Test

@@ -4,12 +4,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.tsestudio.engine.JsonValues;
 
 /** Turns one stdout line of a {@code --progress json} job into a {@link JobEvent}. */
 public final class JobEventParser {
@@ -25,7 +23,7 @@ public final class JobEventParser {
     if (object == null) {
       return new JobEvent.Output(line);
     }
-    Map<String, Object> fields = toMap(object);
+    Map<String, Object> fields = JsonValues.toMapWithPythonNonFinite(object);
     return switch (object.get("event").getAsString()) {
       case "progress" ->
           new JobEvent.Progress(
@@ -60,42 +58,6 @@ public final class JobEventParser {
     } catch (JsonParseException e) {
       return null;
     }
-  }
-
-  private static Map<String, Object> toMap(JsonObject object) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    object.entrySet().forEach(entry -> map.put(entry.getKey(), toJava(entry.getValue())));
-    return Collections.unmodifiableMap(map);
-  }
-
-  /** JSON to plain Java values; numbers as Double, including the NaN that Python writes. */
-  private static Object toJava(JsonElement element) {
-    if (element.isJsonObject()) {
-      return toMap(element.getAsJsonObject());
-    }
-    if (element.isJsonArray()) {
-      List<Object> list = new ArrayList<>();
-      element.getAsJsonArray().forEach(item -> list.add(toJava(item)));
-      return Collections.unmodifiableList(list);
-    }
-    if (element.isJsonNull()) {
-      return null;
-    }
-    JsonPrimitive primitive = element.getAsJsonPrimitive();
-    if (primitive.isBoolean()) {
-      return primitive.getAsBoolean();
-    }
-    if (primitive.isNumber()) {
-      return primitive.getAsDouble();
-    }
-    // Gson's lenient reader sees Python's bare NaN and Infinity as text.
-    String text = primitive.getAsString();
-    return switch (text) {
-      case "NaN" -> Double.NaN;
-      case "Infinity" -> Double.POSITIVE_INFINITY;
-      case "-Infinity" -> Double.NEGATIVE_INFINITY;
-      default -> text;
-    };
   }
 
   private static Map<String, Double> numbers(Map<String, Object> fields) {

@@ -104,6 +104,31 @@ public record JobRecord(
 
   /** The same job, ended. */
   JobRecord ended(JobState newState, String why, Integer code, Path checkpoint, Instant at) {
+    return withOutcome(newState, why, at, code, checkpoint, progressDone, progressTotal);
+  }
+
+  /** The same job with a newer checkpoint. */
+  JobRecord withCheckpoint(Path checkpoint) {
+    return withOutcome(state, message, endedAt, exitCode, checkpoint, progressDone, progressTotal);
+  }
+
+  /** The same job with newer progress. */
+  JobRecord withProgress(long done, long total) {
+    return withOutcome(state, message, endedAt, exitCode, lastCheckpoint, done, total);
+  }
+
+  /**
+   * The same job and attempt (same arguments, process and events offset) with what the attempt has
+   * produced so far replaced.
+   */
+  private JobRecord withOutcome(
+      JobState newState,
+      String newMessage,
+      Instant newEndedAt,
+      Integer newExitCode,
+      Path checkpoint,
+      long done,
+      long total) {
     return new JobRecord(
         id,
         kind,
@@ -113,63 +138,15 @@ public record JobRecord(
         eventsFile,
         logFile,
         newState,
-        why,
+        newMessage,
         createdAt,
-        at,
+        newEndedAt,
         attempts,
         pid,
         processStart,
         eventsOffset,
-        code,
+        newExitCode,
         checkpoint,
-        progressDone,
-        progressTotal);
-  }
-
-  /** The same job with a newer checkpoint. */
-  JobRecord withCheckpoint(Path checkpoint) {
-    return new JobRecord(
-        id,
-        kind,
-        title,
-        args,
-        runDir,
-        eventsFile,
-        logFile,
-        state,
-        message,
-        createdAt,
-        endedAt,
-        attempts,
-        pid,
-        processStart,
-        eventsOffset,
-        exitCode,
-        checkpoint,
-        progressDone,
-        progressTotal);
-  }
-
-  /** The same job with newer progress. */
-  JobRecord withProgress(long done, long total) {
-    return new JobRecord(
-        id,
-        kind,
-        title,
-        args,
-        runDir,
-        eventsFile,
-        logFile,
-        state,
-        message,
-        createdAt,
-        endedAt,
-        attempts,
-        pid,
-        processStart,
-        eventsOffset,
-        exitCode,
-        lastCheckpoint,
         done,
         total);
   }

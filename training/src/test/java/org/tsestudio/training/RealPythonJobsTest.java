@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tsestudio.training.EmitterFixture.Recorder;
+import org.tsestudio.training.testutil.TinyJobs;
 
 /**
  * The project's real Python jobs through the job machinery, end to end on the CPU: build a tiny
@@ -19,20 +21,6 @@ import org.tsestudio.training.EmitterFixture.Recorder;
 class RealPythonJobsTest {
 
   private static final Duration WAIT = Duration.ofSeconds(120);
-
-  private static final String RECIPE =
-      String.join(
-          "\n",
-          "name: tiny",
-          "sample_rate: 8000",
-          "segment_seconds: 1.0",
-          "reference: {min_seconds: 0.5, max_seconds: 1.0}",
-          "interferers: {min: 1, max: 1}",
-          "sir_db: [-3.0, 3.0]",
-          "interferer_overlap: [1.0, 1.0]",
-          "level_dbfs: [-28.0, -22.0]",
-          "sizes: {train: 8, valid: 4}",
-          "");
 
   @TempDir Path dir;
 
@@ -45,38 +33,14 @@ class RealPythonJobsTest {
               manager,
               new JobSpec(
                   JobKind.BUILD_CORPUS,
-                  List.of(
-                      "--out",
-                      corpus.toString(),
-                      "--no-install",
-                      "--engines",
-                      "flite",
-                      "--max-voices",
-                      "4",
-                      "--variants",
-                      "1",
-                      "--utts",
-                      "3",
-                      "--human",
-                      "none",
-                      "--noise",
-                      "none",
-                      "--rirs",
-                      "0",
-                      "--babble",
-                      "0",
-                      "--rate",
-                      "8000",
-                      "--jobs",
-                      "2"),
+                  withCorpusOptions("--out", corpus.toString()),
                   corpus,
                   "tiny corpus"),
               null);
       assertEquals(4, built.progressTotal());
       assertTrue(Files.size(corpus.resolve("corpus.jsonl")) > 0);
 
-      Path recipe = dir.resolve("tiny.yaml");
-      Files.writeString(recipe, RECIPE);
+      Path recipe = TinyJobs.recipe(dir);
       Path mixtures = dir.resolve("mixtures");
       run(
           manager,
@@ -101,7 +65,9 @@ class RealPythonJobsTest {
       Path manifest = mixtures.resolve("train.jsonl");
       assertEquals(2, Files.readAllLines(manifest).size());
 
-      Path config = writeConfig(corpus, recipe, manifest, "epochs: 2", "checkpoint_every: 2");
+      Path config =
+          TinyJobs.config(
+              Files.createTempFile(dir, "config", ".yaml"), corpus, recipe, manifest, 2, 2);
       Path run = dir.resolve("run");
       Recorder recorder = new Recorder();
       JobRecord trained = run(manager, train(config, run), recorder);
@@ -117,7 +83,8 @@ class RealPythonJobsTest {
 
       // A long run: cancelled (SIGTERM: the trainer writes last.pt), then resumed from it.
       Path longConfig =
-          writeConfig(corpus, recipe, manifest, "epochs: 1000", "checkpoint_every: 1000");
+          TinyJobs.config(
+              Files.createTempFile(dir, "config", ".yaml"), corpus, recipe, manifest, 1000, 1000);
       Path longRun = dir.resolve("long");
       TrainingJob job = manager.start(train(longConfig, longRun));
       Recorder first = new Recorder();
@@ -170,33 +137,9 @@ class RealPythonJobsTest {
         .toList();
   }
 
-  /** A narrow v8 at 8 kHz on the tiny corpus (the Python trainer tests use the same sizes). */
-  private Path writeConfig(Path corpus, Path recipe, Path valid, String... extra) throws Exception {
-    List<String> lines =
-        new java.util.ArrayList<>(
-            List.of(
-                "model_name: v8",
-                "model_args: {enc_filters: 32, kernel_size: 16, stride: 8, stage_dims: [32, 48],"
-                    + " stage_depths: [1, 1], ref_dim: 32, ref_depth: 1, d_state: 8, head_dim: 16,"
-                    + " chunk_size: 16, sample_rate: 8000}",
-                "data_mode: dynamic",
-                "corpus_dir: " + corpus,
-                "recipe: " + recipe,
-                "valid_manifest: " + valid,
-                "segment_seconds: 1.0",
-                "batch_size: 2",
-                "num_workers: 0",
-                "steps_per_epoch: 3",
-                "valid_batch_size: 2",
-                "lr: 3.0e-3",
-                "warmup_steps: 2",
-                "restart_period_epochs: 1",
-                "log_every: 1",
-                "device: cpu",
-                "seed: 7"));
-    lines.addAll(List.of(extra));
-    Path file = Files.createTempFile(dir, "config", ".yaml");
-    Files.writeString(file, String.join("\n", lines) + "\n");
-    return file;
+  private static List<String> withCorpusOptions(String... first) {
+    List<String> args = new ArrayList<>(List.of(first));
+    args.addAll(TinyJobs.corpusOptions());
+    return args;
   }
 }

@@ -3,6 +3,7 @@ package org.tsestudio.app.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tsestudio.app.testutil.ErrorDialogs.errorDialog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.collections.ListChangeListener;
-import javafx.scene.Node;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -34,6 +32,7 @@ import org.tsestudio.app.testutil.DirectTaskExecutor;
 import org.tsestudio.app.testutil.RecordingDialogService;
 import org.tsestudio.training.JobManager;
 import org.tsestudio.training.JobState;
+import org.tsestudio.training.testutil.TinyJobs;
 
 /**
  * The training page of the real window with real Python jobs (tiny sizes, CPU, about 25 s): build a
@@ -248,15 +247,5 @@ class TrainingPanelTest {
     CombinedDomainXYPlot plot = (CombinedDomainXYPlot) viewer.getChart().getPlot();
     XYPlot sub = plot.getSubplots().get(subplot);
     return sub.getDataset().getItemCount(series);
-  }
-
-  private static DialogPane errorDialog(FxRobot robot) {
-    for (Window w : robot.listWindows()) {
-      Node root = w.getScene() == null ? null : w.getScene().getRoot();
-      if (root instanceof DialogPane p && p.getStyleClass().contains("error-dialog")) {
-        return p;
-      }
-    }
-    return null;
   }
 }

@@ -8,7 +8,6 @@ import java.io.SequenceInputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.jflac.ChannelData;
 import org.jflac.FLACDecoder;
 import org.jflac.FrameListener;
@@ -26,7 +25,6 @@ import org.tsestudio.engine.TseException;
 final class FlacStream extends SequentialStream {
   private final FlacHeader header;
   private final AudioFileInfo info;
-  private FileChannel channel;
   private FLACDecoder decoder;
 
   /**
@@ -62,20 +60,7 @@ final class FlacStream extends SequentialStream {
   }
 
   static FlacStream open(Path file, long start) throws TseException {
-    FlacHeader header;
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      header = FlacHeader.read(file, ch, start);
-    } catch (IOException e) {
-      throw TseException.forFile(file, "cannot read (" + e.getMessage() + ")", e);
-    }
-    FlacStream s = new FlacStream(file, header);
-    try {
-      s.restart();
-      return s;
-    } catch (TseException | RuntimeException e) {
-      s.close();
-      throw e;
-    }
+    return started(new FlacStream(file, readHeader(file, start, FlacHeader::read)));
   }
 
   @Override
@@ -87,9 +72,9 @@ final class FlacStream extends SequentialStream {
   protected void restart() throws TseException {
     closeDecoder();
     try {
-      channel = FileChannel.open(file, StandardOpenOption.READ);
+      FileChannel channel = openChannel();
       channel.position(header.audioOffset());
-      decoder = new FLACDecoder(new BufferedInputStream(minimalHeader(), 1 << 16));
+      decoder = new FLACDecoder(new BufferedInputStream(minimalHeader(channel), 1 << 16));
       decoder.addFrameListener(new ErrorListener());
       decoder.readMetadata();
     } catch (IOException | RuntimeException e) {
@@ -98,7 +83,7 @@ final class FlacStream extends SequentialStream {
   }
 
   // "fLaC" + STREAMINFO flagged as the last metadata block + the audio frames from the file.
-  private InputStream minimalHeader() {
+  private InputStream minimalHeader(FileChannel channel) {
     byte[] head = new byte[8 + header.streamInfo().length];
     head[0] = 'f';
     head[1] = 'L';
@@ -150,13 +135,6 @@ final class FlacStream extends SequentialStream {
   @Override
   protected void closeDecoder() {
     decoder = null;
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException ignored) {
-        // Nothing was written; a failed close loses nothing.
-      }
-      channel = null;
-    }
+    closeChannel();
   }
 }

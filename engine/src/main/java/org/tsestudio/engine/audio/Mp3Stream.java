@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import javazoom.jl.decoder.Bitstream;
 import javazoom.jl.decoder.BitstreamException;
 import javazoom.jl.decoder.Decoder;
@@ -22,7 +21,6 @@ import org.tsestudio.engine.TseException;
 final class Mp3Stream extends SequentialStream {
   private final Mp3Scan scan;
   private final AudioFileInfo info;
-  private FileChannel channel;
   private Bitstream bitstream;
   private Decoder decoder;
   private long framesDecoded;
@@ -34,20 +32,7 @@ final class Mp3Stream extends SequentialStream {
   }
 
   static Mp3Stream open(Path file, long start) throws TseException {
-    Mp3Scan scan;
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      scan = Mp3Scan.scan(file, ch, start);
-    } catch (IOException e) {
-      throw TseException.forFile(file, "cannot read (" + e.getMessage() + ")", e);
-    }
-    Mp3Stream s = new Mp3Stream(file, scan);
-    try {
-      s.restart();
-      return s;
-    } catch (TseException | RuntimeException e) {
-      s.close();
-      throw e;
-    }
+    return started(new Mp3Stream(file, readHeader(file, start, Mp3Scan::scan)));
   }
 
   @Override
@@ -66,7 +51,7 @@ final class Mp3Stream extends SequentialStream {
   protected void restart() throws TseException {
     closeDecoder();
     try {
-      channel = FileChannel.open(file, StandardOpenOption.READ);
+      FileChannel channel = openChannel();
       // JLayer drops a final frame that is followed by anything but the end of the stream (an
       // ID3v1 tag, say), so it sees only the frames.
       InputStream frames = new FileRangeInputStream(channel, scan.firstOffset(), scan.endOffset());
@@ -116,13 +101,6 @@ final class Mp3Stream extends SequentialStream {
   protected void closeDecoder() {
     bitstream = null;
     decoder = null;
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException ignored) {
-        // Nothing was written; a failed close loses nothing.
-      }
-      channel = null;
-    }
+    closeChannel();
   }
 }

@@ -1,6 +1,9 @@
 package org.tsestudio.engine.audio;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.tsestudio.engine.TseException;
 
 /**
@@ -11,6 +14,7 @@ import org.tsestudio.engine.TseException;
 abstract class SequentialStream extends AudioStream {
   protected final Path file;
   private final OpenInputs.Registration registration;
+  private FileChannel channel;
   private float[][] pending;
   private int pendingStart;
   private int pendingEnd;
@@ -21,6 +25,53 @@ abstract class SequentialStream extends AudioStream {
     this.file = file;
     this.registration = OpenInputs.register(file);
     this.pending = new float[channels][0];
+  }
+
+  /** Reads a codec's header (and whatever it checks up front) from an open file. */
+  @FunctionalInterface
+  interface HeaderReader<H> {
+    H read(Path file, FileChannel ch, long start) throws TseException, IOException;
+  }
+
+  /** Reads the header at {@code start} through a channel of its own, closed again afterwards. */
+  static <H> H readHeader(Path file, long start, HeaderReader<H> reader) throws TseException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      return reader.read(file, ch, start);
+    } catch (IOException e) {
+      throw TseException.forFile(file, "cannot read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Positions a new stream at its first audio frame, closing it if that fails so that no file
+   * handle or open-input registration leaks.
+   */
+  static <S extends SequentialStream> S started(S stream) throws TseException {
+    try {
+      stream.restart();
+      return stream;
+    } catch (TseException | RuntimeException e) {
+      stream.close();
+      throw e;
+    }
+  }
+
+  /** Opens the file afresh for the decoder; {@link #closeChannel()} releases it. */
+  protected final FileChannel openChannel() throws IOException {
+    channel = FileChannel.open(file, StandardOpenOption.READ);
+    return channel;
+  }
+
+  /** Releases the channel from {@link #openChannel()}, if one is open. */
+  protected final void closeChannel() {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // Nothing was written; a failed close loses nothing.
+      }
+      channel = null;
+    }
   }
 
   /**

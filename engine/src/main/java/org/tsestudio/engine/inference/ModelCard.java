@@ -4,7 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +11,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tsestudio.engine.JsonValues;
 import org.tsestudio.engine.TseException;
 
 /**
@@ -103,7 +102,7 @@ public record ModelCard(
     if (root.has("training_data") && root.get("training_data").isJsonArray()) {
       for (JsonElement item : root.getAsJsonArray("training_data")) {
         if (item.isJsonObject()) {
-          data.add(toMap(item.getAsJsonObject()));
+          data.add(JsonValues.toMap(item.getAsJsonObject()));
         }
       }
     }
@@ -114,11 +113,11 @@ public record ModelCard(
             : "",
         sampleRate,
         parameters,
-        toMap(f.object("model_args")),
+        JsonValues.toMap(f.object("model_args")),
         Collections.unmodifiableList(data),
         root.has("steps") && root.get("steps").isJsonPrimitive() ? f.integer("steps") : 0,
         root.has("metrics") && root.get("metrics").isJsonObject()
-            ? toMap(root.getAsJsonObject("metrics"))
+            ? JsonValues.toMap(root.getAsJsonObject("metrics"))
             : Map.of(),
         sha256,
         new ReferenceLimits(min, max));
@@ -127,28 +126,6 @@ public record ModelCard(
   /** A numeric model argument, or {@code fallback} when the card does not have it. */
   public double modelArg(String key, double fallback) {
     return modelArgs.get(key) instanceof Double value ? value : fallback;
-  }
-
-  private static Map<String, Object> toMap(JsonObject object) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    object.entrySet().forEach(e -> map.put(e.getKey(), toJava(e.getValue())));
-    return Collections.unmodifiableMap(map);
-  }
-
-  private static Object toJava(JsonElement element) {
-    if (element.isJsonObject()) {
-      return toMap(element.getAsJsonObject());
-    }
-    if (element.isJsonArray()) {
-      List<Object> list = new ArrayList<>();
-      element.getAsJsonArray().forEach(item -> list.add(toJava(item)));
-      return Collections.unmodifiableList(list);
-    }
-    if (element.isJsonNull()) {
-      return null;
-    }
-    JsonPrimitive p = element.getAsJsonPrimitive();
-    return p.isNumber() ? p.getAsDouble() : p.isBoolean() ? p.getAsBoolean() : p.getAsString();
   }
 
   /** Typed access to required fields, each failure naming the card and the field. */

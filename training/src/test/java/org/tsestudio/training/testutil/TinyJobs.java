@@ -1,22 +1,29 @@
-package org.tsestudio.app.training;
+package org.tsestudio.training.testutil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Inputs for real but tiny Python jobs (the training module's own end-to-end sizes): a flite corpus
- * of 4 voices, an 8 kHz recipe with 1 s segments, and a narrow v8 trained a few steps on the CPU.
+ * Inputs for real but tiny Python jobs, shared by the training module's end-to-end test and the
+ * app's training panel test: a flite corpus of 4 voices, an 8 kHz recipe with 1 s segments, and a
+ * narrow v8 trained a few steps on the CPU (the Python trainer tests use the same sizes).
  */
-final class TinyJobs {
+public final class TinyJobs {
   private TinyJobs() {}
 
   /** Options for build_corpus: 4 flite voices, 3 utterances each, nothing to download. */
-  static final String CORPUS_OPTIONS =
+  public static final String CORPUS_OPTIONS =
       "--no-install --engines flite --max-voices 4 --variants 1 --utts 3 --human none"
           + " --noise none --rirs 0 --babble 0 --rate 8000 --jobs 2";
 
-  static Path recipe(Path dir) throws Exception {
+  /** The options of {@link #CORPUS_OPTIONS} as separate arguments. */
+  public static List<String> corpusOptions() {
+    return List.of(CORPUS_OPTIONS.split(" "));
+  }
+
+  /** Writes the tiny mixture recipe to {@code dir/tiny.yaml}. */
+  public static Path recipe(Path dir) throws Exception {
     return write(
         dir.resolve("tiny.yaml"),
         "name: tiny",
@@ -31,7 +38,7 @@ final class TinyJobs {
   }
 
   /** A config training a narrow v8 for {@code epochs} epochs of 3 steps, validating each. */
-  static Path config(
+  public static Path config(
       Path file, Path corpus, Path recipe, Path valid, int epochs, int checkpointEvery)
       throws Exception {
     return write(
