@@ -53,3 +53,29 @@ def test_shrink_refuses_to_overwrite_its_input_and_bad_files_are_named(tmp_path,
     torch.save({"weights": torch.zeros(1)}, tmp_path / "other.pt")
     with pytest.raises(TrainingError, match=r"other.pt: not a training checkpoint"):
         files.load_checkpoint(tmp_path / "other.pt")
+
+
+def test_a_shipped_torchscript_model_resumes_training_with_its_weights_and_step(tmp_path, tiny_data, trained_run):
+    from tsestudio import export
+    from tsestudio.training import from_torchscript
+
+    models = tmp_path / "models"
+    assert export.main(["--checkpoint", str(trained_run / "last.pt"), "--out-dir", str(models), "--name", "tiny"]) == 0
+    back = tmp_path / "back" / "last.pt"
+    assert from_torchscript.main([str(models / "tiny.pt"), "--out", str(back)]) == 0
+    restored, original = files.load_checkpoint(back), files.load_checkpoint(trained_run / "last.pt")
+    assert restored["variant"] == "weights" and restored["step"] == original["step"] == 2
+    for name, tensor in original["model"].items():
+        assert torch.equal(restored["model"][name], tensor), name
+    config = write_config(tmp_path, tiny_data, max_steps=3)
+    assert train.main(["--config", str(config), "--run-dir", str(tmp_path / "more"), "--resume", str(back)]) == 0
+    assert files.load_checkpoint(tmp_path / "more" / "last.pt")["step"] == 3
+
+
+def test_from_torchscript_names_a_file_without_its_card(tmp_path, capsys):
+    from tsestudio.training import from_torchscript
+
+    (tmp_path / "lonely.pt").write_bytes(b"not a model")
+    assert from_torchscript.main([str(tmp_path / "lonely.pt"), "--out", str(tmp_path / "x.pt")]) == 2
+    assert "lonely.json: model card not found" in capsys.readouterr().err
+    assert not (tmp_path / "x.pt").exists()

@@ -109,10 +109,11 @@ public final class StudioViewModel {
         BackgroundTask.of("Reading " + card.getFileName(), p -> ModelCatalog.fromCard(card))
             .onSuccess(
                 model -> {
-                  extraction.addModel(model, true);
+                  // Settings first: whoever sees the model offered also finds it remembered.
                   String path = model.card().toString();
                   settings.registeredModels.remove(path);
                   settings.registeredModels.add(path);
+                  extraction.addModel(model, true);
                   status.set("Registered model " + model.name() + " for extraction");
                 })
             .onFailure(e -> dialogs.showFailure("Register model", e)));

@@ -168,15 +168,22 @@ class TrainingPanelTest {
     JobRow exported = awaitEnd(robot, "export");
     assertEquals(
         JobState.SUCCEEDED, exported.stateProperty().get(), exported.messageProperty().get());
+    Path card = run.resolve("export").resolve("tiny-run.json");
+    // The registration lands on the FX thread; read its outcome there, not mid-update.
     WaitForAsyncUtils.waitFor(
         10,
         TimeUnit.SECONDS,
         () ->
-            app.viewModel().extraction().models().stream()
-                .anyMatch(t -> t.model().name().equals("tiny-run")));
-    Path card = run.resolve("export").resolve("tiny-run.json");
+            WaitForAsyncUtils.asyncFx(
+                    () ->
+                        app.viewModel().extraction().models().stream()
+                                .anyMatch(t -> t.model().name().equals("tiny-run"))
+                            && app.viewModel()
+                                .settings()
+                                .registeredModels
+                                .contains(card.toString()))
+                .get());
     assertTrue(Files.isRegularFile(card));
-    assertTrue(app.viewModel().settings().registeredModels.contains(card.toString()));
 
     // 5. A long run, cancelled: the trainer writes its checkpoint, so it can be resumed.
     Path longConfig =
