@@ -5,6 +5,10 @@
 # run, carry/resume/RUN_NAME/last.pt.part* (the previous chunk's checkpoint, split to pass the 16 MiB limit).
 # Everything under work-data/ survives between calls while the machine stays held, so unpacking and the
 # validation sets are made once per machine. The new checkpoint, metrics and log go to $OUT/RUN_NAME.
+# Environment: FROM_MODEL=resources/models/v8.pt starts a run that has no checkpoint from the weights of a shipped
+# model (the only training state that outlives a session, see tsestudio.training.from_torchscript);
+# VALID_COUNT=N makes the validation sets N mixtures (default: the recipe's sizes); BRING names the checkpoints
+# to return (default: last); BRING_VARIANT=weights returns them without optimizer state (half the transfer).
 set -euo pipefail
 config=$1 run=$2 minutes=$3
 shift 3
@@ -23,7 +27,7 @@ for split in valid real_valid; do
   if [ ! -f "$out/$split.jsonl" ]; then
     log "generating $recipe_name $split set"
     python3 -m tsestudio.data.generate --corpus work-data/corpus --recipe "$recipe" --split "$split" \
-      --out "$out" --jobs "$jobs"
+      --out "$out" --jobs "$jobs" ${VALID_COUNT:+--count "$VALID_COUNT"}
   fi
 done
 
@@ -33,6 +37,10 @@ resume=()
 if ls carry/resume/"$run"/last.pt.part* >/dev/null 2>&1 && [ ! -f "$run_dir/last.pt" ]; then
   cat carry/resume/"$run"/last.pt.part* > "$run_dir/last.pt"
   cp carry/resume/"$run"/metrics.jsonl "$run_dir/" 2>/dev/null || true
+fi
+if [ ! -f "$run_dir/last.pt" ] && [ -n "${FROM_MODEL:-}" ]; then
+  log "starting from the weights of $FROM_MODEL"
+  python3 -m tsestudio.training.from_torchscript "$FROM_MODEL" --out "$run_dir/last.pt"
 fi
 [ -f "$run_dir/last.pt" ] && resume=(--resume "$run_dir/last.pt")
 
@@ -48,8 +56,14 @@ mkdir -p "$dest"
 for ckpt in ${BRING:-last}; do
   # At most 8 files of 16 MiB come back from a call: split checkpoints, bundle the logs into one file.
   if [ -f "$run_dir/$ckpt.pt" ]; then
+    source_ckpt=$run_dir/$ckpt.pt
+    if [ -n "${BRING_VARIANT:-}" ]; then
+      mkdir -p "$run_dir/bring"  # same file name, so the parts still read as <ckpt>.pt on --resume
+      source_ckpt=$run_dir/bring/$ckpt.pt
+      python3 -m tsestudio.training.checkpoint shrink "$run_dir/$ckpt.pt" --out "$source_ckpt" --variant "$BRING_VARIANT"
+    fi
     # Parts named <file>.part000, ... which the trainer's --resume reads directly.
-    python3 -m tsestudio.training.checkpoint split "$run_dir/$ckpt.pt" --mib 15 | while read -r part; do
+    python3 -m tsestudio.training.checkpoint split "$source_ckpt" --mib 15 | while read -r part; do
       mv "$part" "$dest/"
     done
   fi
