@@ -67,3 +67,16 @@ def test_over_budget_is_reported_and_bad_pack_is_rejected(tiny_corpus, tmp_path)
     assert res.returncode == 2 and "over the 0.2 MiB budget" in res.stderr and "Traceback" not in res.stderr
     res = run_module("tsestudio.data.unpack", "--pack", tmp_path / "nothing", "--out", tmp_path / "u", check=False)
     assert res.returncode == 2 and "not a corpus pack (pack.json missing)" in res.stderr
+
+
+def test_splits_option_packs_only_the_named_splits(tiny_corpus, tmp_path):
+    pack = tmp_path / "pack"
+    run_module("tsestudio.data.pack", "--corpus", tiny_corpus, "--out", pack, "--splits", "train,valid")
+    packed = json.loads((pack / "pack.json").read_text())["entries"]
+    speech_splits = {row["split"] for row in packed if row["kind"] == "speech"}
+    all_splits = {e.split for e in read_manifest(tiny_corpus) if e.kind == "speech"}
+    assert speech_splits == all_splits & {"train", "valid"} and "test" in all_splits
+    assert any(row["kind"] == "noise" for row in packed)
+    res = run_module("tsestudio.data.pack", "--corpus", tiny_corpus, "--out", tmp_path / "q", "--splits", "tset",
+                     check=False)
+    assert res.returncode == 2 and "unknown split(s) tset" in res.stderr and "Traceback" not in res.stderr

@@ -1,13 +1,14 @@
 """Pack a corpus small enough to carry to the GPU machine: Opus speech and noise, regenerable rooms,
 and the opusdec program with its shared libraries.
 
-    python -m tsestudio.data.pack --corpus DIR --out DIR [--budget-mib 55] [--bitrate 24]
+    python -m tsestudio.data.pack --corpus DIR --out DIR [--budget-mib 55] [--bitrate 24] [--splits train,valid]
 
 The audio of each speaker (and each noise source) is joined into one Opus stream (per-file Ogg/Opus
 overhead would otherwise cost megabytes on thousands of short files); pack.json records where every
 corpus file lies in its stream. Simulated room responses are not stored: unpack simulates them again from
 the room, source and microphone recorded for each (same early reflections, a fresh noise tail). If the estimate is over budget, TTS utterances are dropped first (from the pseudo-speakers
-with the most utterances, keeping at least three each), recorded speech only after that.
+with the most utterances, keeping at least three each), recorded speech only after that. ``--splits`` keeps the
+speech of the named splits only: training needs no test speakers, and the megabytes they free buy training data.
 """
 import argparse
 import json
@@ -23,7 +24,7 @@ from multiprocessing.pool import ThreadPool
 import numpy as np
 
 from . import wavio
-from .corpus import read_manifest
+from .corpus import SPLITS, read_manifest
 from .errors import DataError, fail
 from .progress import Progress, run_command
 
@@ -103,10 +104,16 @@ def dir_size(path) -> int:
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
 
 
-def pack(corpus, out, budget_mib=55.0, bitrate=24, jobs=None, progress=None):
+def pack(corpus, out, budget_mib=55.0, bitrate=24, jobs=None, progress=None, splits=None):
     progress = progress or Progress("text")
     t0 = time.time()
     entries = read_manifest(corpus)
+    if splits:
+        unknown = set(splits) - set(SPLITS)
+        if unknown:
+            raise fail(corpus, f"unknown split(s) {', '.join(sorted(unknown))}; the corpus has {', '.join(SPLITS)}")
+        # Noise and rooms carry no speaker, so they stay whatever their split label says.
+        entries = [e for e in entries if e.kind != "speech" or e.split in splits]
     if os.path.exists(out) and os.listdir(out) and not os.path.isfile(os.path.join(out, "pack.json")):
         raise fail(out, "folder exists and is not a pack; refusing to write into it")
     os.makedirs(os.path.join(out, "audio"), exist_ok=True)
@@ -168,9 +175,12 @@ def main(argv=None):
     p.add_argument("--budget-mib", type=float, default=55.0)
     p.add_argument("--bitrate", type=int, default=24, help="Opus kbit/s (24-32 suits 16 kHz speech)")
     p.add_argument("--jobs", type=int)
+    p.add_argument("--splits", help="comma-separated splits whose speech is packed (default: all)")
     p.add_argument("--progress", choices=["json", "text"], default="text")
     a = p.parse_args(argv)
-    return run_command(a.progress, lambda progress: pack(a.corpus, a.out, a.budget_mib, a.bitrate, a.jobs, progress))
+    splits = [s for s in (a.splits or "").split(",") if s]
+    return run_command(a.progress, lambda progress: pack(a.corpus, a.out, a.budget_mib, a.bitrate, a.jobs, progress,
+                                                         splits))
 
 
 if __name__ == "__main__":
