@@ -49,6 +49,17 @@ def test_export_checkpoint_writes_card_model_and_parity_fixture(tmp_path, name):
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]  # no temp files left behind
 
 
+def test_export_reads_the_split_parts_the_gpu_machine_returns(tmp_path):
+    model = write_checkpoint(tmp_path / "whole.pt")
+    data = (tmp_path / "whole.pt").read_bytes()
+    cut = len(data) // 2
+    (tmp_path / "best.pt.part000").write_bytes(data[:cut])
+    (tmp_path / "best.pt.part001").write_bytes(data[cut:])
+    out = tmp_path / "models"
+    assert export.main(["--checkpoint", str(tmp_path / "best.pt"), "--out-dir", str(out), "--name", "v8"]) == 0
+    assert json.loads((out / "v8.json").read_text())["parameters"] == sum(p.numel() for p in model.parameters())
+
+
 def test_random_init_with_overrides(tmp_path):
     overrides = [f"--set={k}={json.dumps(v)}" for k, v in SMALL_ARGS["v8"].items()]
     out = tmp_path / "untrained"

@@ -21,16 +21,19 @@ from tsestudio import atomic_files
 from tsestudio.errors import TseError
 from tsestudio.models.registry import build_model, reference_limits
 from tsestudio.parity import parity_inputs, write_parity_fixture
+from tsestudio.training.checkpoint import checkpoint_source
 
 REQUIRED_CHECKPOINT_KEYS = ("model_name", "model_args", "model")
 
 
 def load_checkpoint(path: Path) -> Dict[str, Any]:
-    if not path.is_file():
+    """A checkpoint file, or the ``.partNNN`` pieces the GPU machine sends back in its place."""
+    source = checkpoint_source(path)
+    if source is None:
         raise TseError(f"{path}: checkpoint not found")
     try:
         # Our own training checkpoints also hold optimiser/RNG state and config: not weights-only.
-        ckpt = torch.load(str(path), map_location="cpu", weights_only=False)
+        ckpt = torch.load(source, map_location="cpu", weights_only=False)
     except Exception as err:
         raise TseError(f"{path}: cannot read checkpoint ({type(err).__name__}: {err})") from err
     if not isinstance(ckpt, dict) or any(k not in ckpt for k in REQUIRED_CHECKPOINT_KEYS):

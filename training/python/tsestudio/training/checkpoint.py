@@ -55,15 +55,21 @@ def checkpoint_exists(path: Path) -> bool:
     return Path(path).exists() or bool(_parts(Path(path)))
 
 
+def checkpoint_source(path: Path) -> Any:
+    """What ``torch.load`` reads for ``path``: the file, or its ``.partNNN`` pieces joined; None if neither."""
+    path = Path(path)
+    if path.exists():
+        return str(path)
+    parts = _parts(path)
+    return io.BytesIO(b"".join(part.read_bytes() for part in parts)) if parts else None
+
+
 def load_checkpoint(path: Path) -> Dict[str, Any]:
     """Load a checkpoint (or its ``.partNNN`` pieces) on the CPU without running pickled code."""
     path = Path(path)
     try:
-        if path.exists():
-            source: Any = str(path)
-        elif _parts(path):
-            source = io.BytesIO(b"".join(part.read_bytes() for part in _parts(path)))
-        else:
+        source = checkpoint_source(path)
+        if source is None:
             raise TrainingError(f"{path}: checkpoint not found")
         checkpoint = torch.load(source, map_location="cpu", weights_only=SAFE_LOAD)
     except TrainingError:
