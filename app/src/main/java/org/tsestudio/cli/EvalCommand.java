@@ -115,6 +115,7 @@ public final class EvalCommand implements Callable<Integer> {
             ItemScore.of(
                 item.where(),
                 item.id(),
+                item.group(),
                 result.audio().samples(),
                 mixture.samples(),
                 target.samples(),

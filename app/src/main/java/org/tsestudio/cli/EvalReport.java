@@ -5,10 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The scores of a test set as a console table, CSV (one row an item) and JSON (summary + items).
+ * When the items fall into several groups (recorded and synthetic targets), each group is
+ * summarised apart as well: a mean over both hides how a model does on real voices.
  */
 record EvalReport(String model, String manifest, List<ItemScore> items) {
 
@@ -22,8 +26,29 @@ record EvalReport(String model, String manifest, List<ItemScore> items) {
     METRICS.put("ESTOI", ItemScore::estoi);
   }
 
+  private static final Map<String, String> JSON_KEYS =
+      Map.of(
+          "SI-SDRi (dB)", "si_sdri",
+          "SDRi (dB)", "sdri",
+          "SI-SDR (dB)", "si_sdr",
+          "STOI", "stoi",
+          "ESTOI", "estoi");
+
   double wrongSpeakerRate() {
-    return items.stream().filter(ItemScore::wrongSpeaker).count() / (double) items.size();
+    return wrongSpeakerRate(items);
+  }
+
+  private static double wrongSpeakerRate(List<ItemScore> scores) {
+    return scores.stream().filter(ItemScore::wrongSpeaker).count() / (double) scores.size();
+  }
+
+  /** The items of each named group, by name; empty unless there are two or more groups. */
+  Map<String, List<ItemScore>> groups() {
+    Map<String, List<ItemScore>> groups =
+        items.stream()
+            .filter(item -> item.group() != null)
+            .collect(Collectors.groupingBy(ItemScore::group, TreeMap::new, Collectors.toList()));
+    return groups.size() > 1 ? groups : Map.of();
   }
 
   String table() {
@@ -45,18 +70,34 @@ record EvalReport(String model, String manifest, List<ItemScore> items) {
               String.format(
                   Locale.ROOT, "%-13s %9.3f %9.3f %9.3f%n", name, s.mean(), s.median(), s.p5()));
         });
+    groups()
+        .forEach(
+            (group, scores) -> {
+              Summary siSdri = Summary.of(scores, ItemScore::siSdri);
+              text.append(
+                  String.format(
+                      Locale.ROOT,
+                      "%-9s %4d items: SI-SDRi mean %.3f, median %.3f, 5th pct %.3f;"
+                          + " wrong speaker %.1f%%%n",
+                      group,
+                      scores.size(),
+                      siSdri.mean(),
+                      siSdri.median(),
+                      siSdri.p5(),
+                      100 * wrongSpeakerRate(scores)));
+            });
     return text.toString();
   }
 
   String csv() {
     StringBuilder text =
         new StringBuilder(
-            "id,si_sdr,si_sdri,sdr,sdri,stoi,estoi,interferer_si_sdr,wrong_speaker\n");
+            "id,si_sdr,si_sdri,sdr,sdri,stoi,estoi,interferer_si_sdr,wrong_speaker,group\n");
     for (ItemScore item : items) {
       text.append(
           String.format(
               Locale.ROOT,
-              "%s,%.4f,%.4f,%.4f,%.4f,%.5f,%.5f,%s,%b%n",
+              "%s,%.4f,%.4f,%.4f,%.4f,%.5f,%.5f,%s,%b,%s%n",
               csvField(item.id()),
               item.siSdr(),
               item.siSdri(),
@@ -67,32 +108,19 @@ record EvalReport(String model, String manifest, List<ItemScore> items) {
               Double.isFinite(item.interfererSiSdr())
                   ? String.format(Locale.ROOT, "%.4f", item.interfererSiSdr())
                   : "",
-              item.wrongSpeaker()));
+              item.wrongSpeaker(),
+              item.group() == null ? "" : item.group()));
     }
     return text.toString();
   }
 
   String json() {
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("items", items.size());
-    summary.put("wrong_speaker_rate", wrongSpeakerRate());
-    Map<String, String> keys =
-        Map.of(
-            "SI-SDRi (dB)",
-            "si_sdri",
-            "SDRi (dB)",
-            "sdri",
-            "SI-SDR (dB)",
-            "si_sdr",
-            "STOI",
-            "stoi",
-            "ESTOI",
-            "estoi");
-    METRICS.forEach(
-        (name, metric) -> {
-          Summary s = Summary.of(items, metric);
-          summary.put(keys.get(name), Map.of("mean", s.mean(), "median", s.median(), "p5", s.p5()));
-        });
+    Map<String, Object> summary = summary(items);
+    Map<String, Object> groups = new LinkedHashMap<>();
+    groups().forEach((group, scores) -> groups.put(group, summary(scores)));
+    if (!groups.isEmpty()) {
+      summary.put("groups", groups);
+    }
     List<Map<String, Object>> rows =
         items.stream()
             .map(
@@ -109,6 +137,7 @@ record EvalReport(String model, String manifest, List<ItemScore> items) {
                       "interferer_si_sdr",
                       Double.isFinite(item.interfererSiSdr()) ? item.interfererSiSdr() : null);
                   row.put("wrong_speaker", item.wrongSpeaker());
+                  row.put("group", item.group());
                   return row;
                 })
             .toList();
@@ -118,6 +147,19 @@ record EvalReport(String model, String manifest, List<ItemScore> items) {
     root.put("summary", summary);
     root.put("items", rows);
     return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root) + "\n";
+  }
+
+  private static Map<String, Object> summary(List<ItemScore> scores) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("items", scores.size());
+    summary.put("wrong_speaker_rate", wrongSpeakerRate(scores));
+    METRICS.forEach(
+        (name, metric) -> {
+          Summary s = Summary.of(scores, metric);
+          summary.put(
+              JSON_KEYS.get(name), Map.of("mean", s.mean(), "median", s.median(), "p5", s.p5()));
+        });
+    return summary;
   }
 
   private static String csvField(String text) {

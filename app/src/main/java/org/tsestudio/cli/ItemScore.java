@@ -8,10 +8,12 @@ import org.tsestudio.engine.metrics.Stoi;
 /**
  * The metrics of one extracted item. The wrong-speaker flag follows {@code tsestudio.evaluate}: the
  * estimate is closer (by SI-SDR) to one of the interferers, as heard in the mixture, than to the
- * target, i.e. the model extracted somebody else.
+ * target, i.e. the model extracted somebody else. {@code group} is the manifest item's target kind
+ * ({@link MixtureManifest.Item#group()}), null when unknown.
  */
 record ItemScore(
     String id,
+    String group,
     double siSdr,
     double siSdri,
     double sdr,
@@ -25,6 +27,7 @@ record ItemScore(
   static ItemScore of(
       String where,
       String id,
+      String group,
       float[] estimate,
       float[] mixture,
       float[] target,
@@ -43,6 +46,7 @@ record ItemScore(
       }
       return new ItemScore(
           id,
+          group,
           siSdr,
           siSdr - SeparationMetrics.siSdr(mix, tgt),
           SeparationMetrics.sdr(est, tgt),

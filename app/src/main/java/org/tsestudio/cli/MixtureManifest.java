@@ -24,9 +24,18 @@ final class MixtureManifest {
    * One test item.
    *
    * @param where {@code manifest:line}, for messages
+   * @param group whose voice the target is: {@code recorded} (a human recording) or {@code tts} (a
+   *     synthetic voice) from the item's {@code real} field, or null when the manifest does not
+   *     say; the evaluation reports each group apart because the two score very differently
    */
   record Item(
-      String where, String id, Path mixture, Path reference, Path target, List<Path> interferers) {}
+      String where,
+      String id,
+      Path mixture,
+      Path reference,
+      Path target,
+      List<Path> interferers,
+      String group) {}
 
   private MixtureManifest() {}
 
@@ -70,12 +79,21 @@ final class MixtureManifest {
               root.resolve(text(row, "mixture", where)),
               root.resolve(text(row, "reference", where)),
               root.resolve(text(row, "target", where)),
-              List.copyOf(interferers)));
+              List.copyOf(interferers),
+              group(row)));
     }
     if (items.isEmpty()) {
       throw new TseException(manifest + ": manifest is empty");
     }
     return items;
+  }
+
+  private static String group(JsonObject row) {
+    JsonElement real = row.get("real");
+    if (real == null || !real.isJsonPrimitive() || !real.getAsJsonPrimitive().isBoolean()) {
+      return null;
+    }
+    return real.getAsBoolean() ? "recorded" : "tts";
   }
 
   private static String text(JsonObject row, String key, String where) throws TseException {

@@ -20,7 +20,10 @@ class EvalCommandTest {
 
   @TempDir Path dir;
 
-  /** Two items over the example files; the second swaps target and interferer. */
+  /**
+   * Two items over the example files; the second swaps target and interferer and is marked as a
+   * recorded voice, so the two fall in different groups.
+   */
   private Path manifest() throws Exception {
     Path set = Files.createDirectories(dir.resolve("set/items"));
     for (String name : new String[] {"mixture", "target", "interferer", "reference"}) {
@@ -30,13 +33,14 @@ class EvalCommandTest {
         "{\"id\": \"ex-1\", \"mixture\": \"items/mixture.wav\", \"reference\":"
             + " \"items/reference.wav\", \"target\": \"items/target.wav\", \"interferers\":"
             + " [\"items/interferer.wav\"], \"sample_rate\": 16000, \"sir_db\": 0.0, \"snr_db\":"
-            + " null, \"target_speaker\": \"slt\", \"reverb\": false}";
+            + " null, \"target_speaker\": \"slt\", \"reverb\": false, \"real\": false}";
     String second =
         first
             .replace("ex-1", "ex-2")
             .replace("items/target.wav", "items/TMP")
             .replace("[\"items/interferer.wav\"]", "[\"items/target.wav\"]")
-            .replace("items/TMP", "items/interferer.wav");
+            .replace("items/TMP", "items/interferer.wav")
+            .replace("\"real\": false", "\"real\": true");
     Path manifest = dir.resolve("set/test.jsonl");
     Files.writeString(manifest, first + "\n" + second + "\n");
     return manifest;
@@ -86,6 +90,22 @@ class EvalCommandTest {
     // The same output is scored against one talker as target and the other as interferer, so
     // exactly one of the two items counts as the wrong speaker.
     assertEquals(0.5, summary.get("wrong_speaker_rate").getAsDouble());
+
+    // One item a group: each group's summary is that item's score, and the table lists both.
+    JsonObject groups = summary.getAsJsonObject("groups");
+    assertEquals(first, groupMean(groups, "tts"), 1e-9);
+    assertEquals(second, groupMean(groups, "recorded"), 1e-9);
+    assertEquals(
+        1.0,
+        groups.getAsJsonObject("tts").get("wrong_speaker_rate").getAsDouble()
+            + groups.getAsJsonObject("recorded").get("wrong_speaker_rate").getAsDouble());
+    assertTrue(table.contains("\nrecorded     1 items: SI-SDRi mean "), table);
+    assertTrue(table.contains("\ntts          1 items: SI-SDRi mean "), table);
+    assertTrue(rows.get(1).endsWith(",tts") && rows.get(2).endsWith(",recorded"), rows.toString());
+  }
+
+  private static double groupMean(JsonObject groups, String group) {
+    return groups.getAsJsonObject(group).getAsJsonObject("si_sdri").get("mean").getAsDouble();
   }
 
   @Test
@@ -116,9 +136,9 @@ class EvalCommandTest {
     float[] target = AudioFiles.readMono(ExampleAudio.dir().resolve("target.wav")).samples();
     float[] other = AudioFiles.readMono(ExampleAudio.dir().resolve("interferer.wav")).samples();
     ItemScore right =
-        ItemScore.of("m:1", "a", target, mixture, target, new float[][] {other}, 16000);
+        ItemScore.of("m:1", "a", null, target, mixture, target, new float[][] {other}, 16000);
     ItemScore wrong =
-        ItemScore.of("m:1", "a", other, mixture, target, new float[][] {other}, 16000);
+        ItemScore.of("m:1", "a", null, other, mixture, target, new float[][] {other}, 16000);
     assertFalse(right.wrongSpeaker());
     assertTrue(wrong.wrongSpeaker());
     assertTrue(right.stoi() > 0.99 && right.siSdri() > 50);
