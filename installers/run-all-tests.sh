@@ -5,6 +5,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 installers/setup-debian.sh
+# The same malloc settings as ./tse, so that the tests run libtorch as the product does.
+source installers/malloc-settings.sh
 echo "== Python tests (Debian torch, CPU) =="
 PYTHONPATH="$root/training/python" /usr/bin/python3 -m pytest -q training/python/tests
 echo "== Java tests (Maven: engine, training, app) =="
