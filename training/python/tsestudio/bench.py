@@ -2,10 +2,14 @@
 
     python -m tsestudio.bench [--config training/python/configs/config_v7.yaml ...] [--steps 20] [--warmup 5]
         [--device auto|cpu|cuda] [--batch-size N] [--segment-seconds S] [--reference-seconds R]
+        [--paths pytorch,triton,compiled]
 
 Each config's model is trained on random input of the config's batch size and segment length (speed does
 not depend on the signal), with the trainer's own optimizer, autocast, loss and clipping, and the results are
-printed as a markdown table.
+printed as a markdown table. On CUDA, --paths runs each config once per scan path in the same process:
+"pytorch" (the reference scan), "triton" (the fused kernel, the eager default) and "compiled" (torch.compile
+with the kernel as an operator, what `compile: true` trains with); "compiled" also reports its compile time and
+how far its first loss is from the eager one on the same weights and batch.
 """
 
 import argparse
@@ -42,12 +46,38 @@ def training_segment_seconds(config) -> float:
 
 
 def bench_config(path: Path, device: torch.device, steps: int, warmup: int, batch_size: Optional[int],
-                 segment_seconds: Optional[float], reference_seconds: float) -> Dict[str, object]:
+                 segment_seconds: Optional[float], reference_seconds: float,
+                 scan_path: str = "default") -> Dict[str, object]:
+    from tsestudio.models import ssd
     from tsestudio.models.registry import build_model
 
     config = load_config(path)
     torch.manual_seed(0)
     model = build_model(config.model_name, **config.model_args).to(device).train()
+    saved_triton = ssd._TRITON_OK
+    net, extra = model, {}
+    if scan_path == "pytorch":
+        ssd._TRITON_OK = False
+    elif scan_path == "triton" and not (device.type == "cuda" and ssd._triton_available()):
+        raise TseError("bench: --paths triton needs CUDA and triton")
+    elif scan_path == "compiled":
+        from tsestudio.kernels.compiled import can_compile, compile_for_training
+
+        if not can_compile(device):
+            raise TseError("bench: --paths compiled needs CUDA, torch >= 2.4 and triton")
+        net = compile_for_training(model)
+    try:
+        return _bench_model(path, config, model, net, device, steps, warmup, batch_size, segment_seconds,
+                            reference_seconds, scan_path)
+    finally:
+        from tsestudio.kernels.compiled import stop_compiling
+
+        ssd._TRITON_OK = saved_triton
+        stop_compiling()
+
+
+def _bench_model(path, config, model, net, device, steps, warmup, batch_size, segment_seconds,
+                 reference_seconds, scan_path) -> Dict[str, object]:
     optimizer = make_optimizer(model, config)
     objective = make_objective(config.loss, config.stft_loss_weight)
     rate = int(model.sample_rate)
@@ -56,14 +86,21 @@ def bench_config(path: Path, device: torch.device, steps: int, warmup: int, batc
     mixture = torch.randn(batch, int(seconds * rate), device=device) * 0.1
     reference = torch.randn(batch, int(reference_seconds * rate), device=device) * 0.1
     target = torch.randn_like(mixture) * 0.1
+    loss_gap = None
+    if net is not model:  # same weights, same batch: how far the compiled loss is from the eager one
+        with torch.no_grad(), autocast_context(device, config.amp):
+            eager_loss = float(objective(model(mixture, reference), target))
+            compiled_loss = float(objective(net(mixture, reference), target))
+        loss_gap = abs(compiled_loss - eager_loss)
     if device.type == "cuda":
         torch.cuda.reset_peak_memory_stats(device)
     timings = []
+    compile_seconds = None
     for number in range(warmup + steps):
         synchronize(device)
         started = time.perf_counter()
         with autocast_context(device, config.amp):
-            estimate = model(mixture, reference)
+            estimate = net(mixture, reference)
         loss = objective(estimate, target)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
@@ -72,12 +109,17 @@ def bench_config(path: Path, device: torch.device, steps: int, warmup: int, batc
         synchronize(device)
         if number >= warmup:
             timings.append(time.perf_counter() - started)
+        elif number == 0:
+            compile_seconds = time.perf_counter() - started
     step = sorted(timings)[len(timings) // 2]  # median: robust to a stray slow step
     return {
         "config": path.name,
         "model": config.model_name,
         "parameters": sum(p.numel() for p in model.parameters()),
         "batch": f"{batch} x {seconds:g} s",
+        "scan": scan_path,
+        "first_step_s": compile_seconds,
+        "loss_gap": loss_gap,
         "step_ms": 1000 * step,
         "audio_s_per_s": batch * seconds / step,
         "peak_gib": torch.cuda.max_memory_allocated(device) / 2**30 if device.type == "cuda" else None,
@@ -87,11 +129,14 @@ def bench_config(path: Path, device: torch.device, steps: int, warmup: int, batc
 def markdown(rows: List[Dict[str, object]], device: torch.device) -> str:
     name = torch.cuda.get_device_name(device) if device.type == "cuda" else f"CPU ({torch.get_num_threads()} threads)"
     lines = [f"Training step benchmark on {name}, torch {torch.__version__}",
-             "| config | model | params | batch | step ms | audio-s/s | peak GiB |", "|---|---|---|---|---|---|---|"]
+             "| config | model | params | batch | scan | step ms | audio-s/s | peak GiB | first step s | loss gap |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for row in rows:
         peak = "-" if row["peak_gib"] is None else f"{row['peak_gib']:.1f}"
+        first = "-" if row["first_step_s"] is None else f"{row['first_step_s']:.1f}"
+        gap = "-" if row["loss_gap"] is None else f"{row['loss_gap']:.2e}"
         lines.append(f"| {row['config']} | {row['model']} | {row['parameters'] / 1e6:.2f} M | {row['batch']} | "
-                     f"{row['step_ms']:.0f} | {row['audio_s_per_s']:.1f} | {peak} |")
+                     f"{row['scan']} | {row['step_ms']:.0f} | {row['audio_s_per_s']:.1f} | {peak} | {first} | {gap} |")
     return "\n".join(lines)
 
 
@@ -105,12 +150,19 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--batch-size", type=int)
     parser.add_argument("--segment-seconds", type=float)
     parser.add_argument("--reference-seconds", type=float, default=4.0)  # FiLM pooling: cost grows little with it
+    parser.add_argument("--paths", default="default",
+                        help="comma-separated scan paths: default (the dispatcher's choice), pytorch, triton, compiled")
     args = parser.parse_args(argv)
     configs = args.config or [CONFIGS / "config_v7.yaml", CONFIGS / "config_v8.yaml"]
     try:
         device = choose_device(args.device, DistInfo())
+        paths = [p.strip() for p in args.paths.split(",") if p.strip()]
+        unknown = sorted(set(paths) - {"default", "pytorch", "triton", "compiled"})
+        if unknown:
+            raise TseError(f"bench: unknown --paths {', '.join(unknown)} (default, pytorch, triton, compiled)")
         rows = [bench_config(path, device, max(1, args.steps), max(0, args.warmup), args.batch_size,
-                             args.segment_seconds, args.reference_seconds) for path in configs]
+                             args.segment_seconds, args.reference_seconds, scan_path)
+                for path in configs for scan_path in paths]
     except TseError as error:
         error_line(str(error), False)
         return 2

@@ -125,6 +125,8 @@ def ssd_recurrence(x: Tensor, dt: Tensor, A: Tensor, B: Tensor, C: Tensor) -> Te
 
 @torch.jit.unused
 def _triton_scan(x: Tensor, dt: Tensor, A: Tensor, B: Tensor, C: Tensor, chunk_size: int) -> Tensor:
+    if COMPILED_SCAN["op"] is not None:  # set by kernels.compiled for torch.compile (a traceable operator)
+        return COMPILED_SCAN["op"](x, dt, A, B, C, chunk_size)
     # Imported lazily: the kernel module needs triton and CUDA, neither of which CPU or TorchScript users have.
     from tsestudio.kernels.ssd_triton import ssd_scan_triton
 
@@ -144,6 +146,7 @@ def _triton_available() -> bool:
 
 
 _TRITON_OK = None
+COMPILED_SCAN = {"op": None}
 
 
 def ssd_scan(x: Tensor, dt: Tensor, A: Tensor, B: Tensor, C: Tensor, chunk_size: int) -> Tensor:

@@ -59,6 +59,7 @@ class TrainConfig:
     loss: str = "si_sdr"
     stft_loss_weight: float = 1.0  # weight of the multi-resolution STFT term in "si_sdr+mrstft"
     amp: str = "bf16"  # autocast dtype on CUDA; CPU always runs float32
+    compile: bool = False  # torch.compile the model on CUDA (Triton scan as an operator); eager if it cannot
     patience: int = 35  # epochs without a better validation SI-SDRi before stopping
     min_delta: float = 0.01  # dB that count as "better"
 

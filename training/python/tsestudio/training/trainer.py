@@ -83,6 +83,15 @@ class Trainer:
         if info.enabled:
             ids = [device.index] if device.type == "cuda" else None
             self.net = DistributedDataParallel(self.model, device_ids=ids)
+        self.eager_net = self.net
+        self.compile_pending = False
+        if config.compile:
+            from tsestudio.kernels.compiled import can_compile, compile_for_training
+
+            if can_compile(device):
+                self.net, self.compile_pending = compile_for_training(self.net), True
+            else:
+                self.log.say("note: compile needs CUDA, torch >= 2.4 and triton; training eagerly")
 
     def _open_static(self, path: str, what: str):
         from tsestudio.data.static import StaticMixDataset
@@ -185,6 +194,26 @@ class Trainer:
 
     def train_step(self, batch) -> Tuple[torch.Tensor, float, float]:
         """One optimizer step; returns (loss tensor, gradient norm, learning rate)."""
+        if not self.compile_pending:
+            return self._train_step(batch)
+        # The first compiled step traces and compiles (forward at the call, backward at loss.backward()), all
+        # before the optimizer touches a weight: if that fails, the same batch is trained eagerly instead.
+        self.compile_pending = False
+        started = time.monotonic()
+        try:
+            result = self._train_step(batch)
+        except Exception as error:  # a compiler error must not cost the chunk's GPU minutes
+            from tsestudio.kernels.compiled import stop_compiling
+
+            stop_compiling()
+            self.net = self.eager_net
+            first_line = (str(error).strip().splitlines() or [""])[0][:200]
+            self.log.say(f"note: torch.compile failed ({type(error).__name__}: {first_line}); training eagerly")
+            return self._train_step(batch)
+        self.log.say(f"compiled the training step in {time.monotonic() - started:.0f} s")
+        return result
+
+    def _train_step(self, batch) -> Tuple[torch.Tensor, float, float]:
         mixture, reference, target = (tensor.to(self.device, non_blocking=True) for tensor in batch)
         lr = self.schedule.apply(self.step)
         self.net.train()
