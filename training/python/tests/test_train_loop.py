@@ -107,3 +107,21 @@ def test_bad_input_is_one_line_and_exit_code_2(tmp_path, tiny_data, capsys):
     assert train.main(["--config", str(config), "--run-dir", str(tmp_path / "c"),
                        "--resume", str(tmp_path / "broken.pt")]) == 2
     assert "broken.pt: not a readable checkpoint" in capsys.readouterr().err
+
+
+def test_compile_without_cuda_trains_eagerly_and_identically(tmp_path, tiny_data, capsys):
+    """compile: true on a machine without CUDA says so and trains exactly as compile: false does."""
+    weights = {}
+    for compile_flag in (False, True):
+        config = load_config(write_config(tmp_path, tiny_data, data_mode="static", warmup_steps=1,
+                                          compile=compile_flag))
+        trainer = Trainer(config, tmp_path / str(compile_flag), DistInfo(), torch.device("cpu"),
+                          MetricsLog(None, False))
+        assert trainer.net is trainer.model
+        batch = trainer.next_batch()
+        for _ in range(2):
+            trainer.train_step(batch)
+        weights[compile_flag] = {name: t.clone() for name, t in trainer.model.state_dict().items()}
+    assert "compile needs CUDA" in capsys.readouterr().out
+    for name, tensor in weights[False].items():
+        assert torch.equal(tensor, weights[True][name]), name
