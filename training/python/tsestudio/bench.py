@@ -55,7 +55,7 @@ def bench_config(path: Path, device: torch.device, steps: int, warmup: int, batc
     torch.manual_seed(0)
     model = build_model(config.model_name, **config.model_args).to(device).train()
     saved_triton = ssd._TRITON_OK
-    net, extra = model, {}
+    net = model
     if scan_path == "pytorch":
         ssd._TRITON_OK = False
     elif scan_path == "triton" and not (device.type == "cuda" and ssd._triton_available()):
