@@ -12,6 +12,7 @@ pytest.importorskip("triton", reason="the Triton SSD scan needs triton")
 from small_models import small_model  # noqa: E402
 from tsestudio.kernels.compiled import can_compile, compile_for_training, stop_compiling  # noqa: E402
 from tsestudio.losses import neg_si_sdr_loss  # noqa: E402
+from tsestudio.training.validation import autocast_context  # noqa: E402
 
 if not can_compile(torch.device("cuda")):
     pytest.skip("this torch has no torch.library.custom_op", allow_module_level=True)
@@ -19,7 +20,7 @@ if not can_compile(torch.device("cuda")):
 
 def loss_and_grads(net, model, mixture, reference, target):
     model.zero_grad(set_to_none=True)
-    with torch.autocast("cuda", dtype=torch.bfloat16):
+    with autocast_context(torch.device("cuda"), "bf16"):
         estimate = net(mixture, reference)
     loss = neg_si_sdr_loss(estimate.float(), target)
     loss.backward()
