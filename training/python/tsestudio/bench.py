@@ -127,18 +127,19 @@ def _bench_model(path, config, model, net, device, steps, warmup, batch_size, se
     }
 
 
-def markdown(rows: List[Dict[str, object]], device: torch.device) -> str:
+def table_header(device: torch.device) -> str:
     name = torch.cuda.get_device_name(device) if device.type == "cuda" else f"CPU ({torch.get_num_threads()} threads)"
-    lines = [f"Training step benchmark on {name}, torch {torch.__version__}",
-             "| config | model | params | batch | scan | step ms | audio-s/s | peak GiB | first step s | loss gap |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
-    for row in rows:
-        peak = "-" if row["peak_gib"] is None else f"{row['peak_gib']:.1f}"
-        first = "-" if row["first_step_s"] is None else f"{row['first_step_s']:.1f}"
-        gap = "-" if row["loss_gap"] is None else f"{row['loss_gap']:.2e}"
-        lines.append(f"| {row['config']} | {row['model']} | {row['parameters'] / 1e6:.2f} M | {row['batch']} | "
-                     f"{row['scan']} | {row['step_ms']:.0f} | {row['audio_s_per_s']:.1f} | {peak} | {first} | {gap} |")
-    return "\n".join(lines)
+    return "\n".join([f"Training step benchmark on {name}, torch {torch.__version__}",
+                      "| config | model | params | batch | scan | step ms | audio-s/s | peak GiB | first step s | loss gap |",
+                      "|---|---|---|---|---|---|---|---|---|---|"])
+
+
+def table_row(row: Dict[str, object]) -> str:
+    peak = "-" if row["peak_gib"] is None else f"{row['peak_gib']:.1f}"
+    first = "-" if row["first_step_s"] is None else f"{row['first_step_s']:.1f}"
+    gap = "-" if row["loss_gap"] is None else f"{row['loss_gap']:.2e}"
+    return (f"| {row['config']} | {row['model']} | {row['parameters'] / 1e6:.2f} M | {row['batch']} | "
+            f"{row['scan']} | {row['step_ms']:.0f} | {row['audio_s_per_s']:.1f} | {peak} | {first} | {gap} |")
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -161,13 +162,20 @@ def main(argv: Optional[List[str]] = None) -> int:
         unknown = sorted(set(paths) - {"default", "pytorch", "triton", "compiled"})
         if unknown:
             raise TseError(f"bench: unknown --paths {', '.join(unknown)} (default, pytorch, triton, compiled)")
-        rows = [bench_config(path, device, max(1, args.steps), max(0, args.warmup), args.batch_size,
-                             args.segment_seconds, args.reference_seconds, scan_path)
-                for path in configs for scan_path in paths]
+        jobs = [(path, scan_path) for path in configs for scan_path in paths]
     except TseError as error:
         error_line(str(error), False)
         return 2
-    print(markdown(rows, device))
+    # Rows print as they finish, so a run cut short by the device's time limit still reports what it measured.
+    print(table_header(device), flush=True)
+    for path, scan_path in jobs:
+        try:
+            row = bench_config(path, device, max(1, args.steps), max(0, args.warmup), args.batch_size,
+                               args.segment_seconds, args.reference_seconds, scan_path)
+        except TseError as error:
+            error_line(str(error), False)
+            return 2
+        print(table_row(row), flush=True)
     return 0
 
 
