@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # One resumable chunk of training on the GPU machine (the library's `device`), run from the repository root.
 #   training/gpu/train_chunk.sh CONFIG RUN_NAME MINUTES [--set k=v ...]
-# Inputs carried with the call: carry/pack (the Opus-packed corpus, see tsestudio.data.pack) and, to continue a
-# run, carry/resume/RUN_NAME/last.pt.part* (the previous chunk's checkpoint, split to pass the 16 MiB limit).
+# Inputs carried with the call: carry/pack (the Opus-packed corpus, see tsestudio.data.pack) on the machine's
+# first call, carry/pack-extra* (what carry/pack dropped) on later ones, and, to continue a run,
+# carry/resume/RUN_NAME/last.pt.part* (the previous chunk's checkpoint, split to pass the 16 MiB limit).
 # Everything under work-data/ survives between calls while the machine stays held, so unpacking and the
 # validation sets are made once per machine. The new checkpoint, metrics and log go to $OUT/RUN_NAME.
 # Environment: FROM_MODEL=resources/models/v8.pt starts a run that has no checkpoint from the weights of a shipped
@@ -17,9 +18,24 @@ jobs=$(nproc)
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
 if [ ! -f work-data/corpus/corpus.jsonl ]; then
+  if [ ! -f carry/pack/pack.json ]; then
+    echo "train_chunk: no corpus on this machine and no carry/pack/pack.json to unpack (carry carry/pack)" >&2
+    exit 2
+  fi
   log "unpacking corpus"
   python3 -m tsestudio.data.unpack --pack carry/pack --out work-data/corpus --jobs "$jobs"
 fi
+# Packs of what carry/pack had to drop (pack --exclude-pack carry/pack), each carried on a later call to the same
+# held machine because one call brings 64 MiB at most; each is added to the corpus once.
+for extra in carry/pack-extra*/; do
+  [ -f "$extra/pack.json" ] || continue
+  marker=work-data/corpus/.added-$(basename "$extra")
+  if [ ! -f "$marker" ]; then
+    log "adding $extra to the corpus"
+    python3 -m tsestudio.data.unpack --pack "$extra" --out work-data/corpus --jobs "$jobs" --add
+    touch "$marker"
+  fi
+done
 recipe=$(python3 -c "import yaml,sys; print(yaml.safe_load(open(sys.argv[1]))['recipe'])" "$config")
 recipe_name=$(basename "$recipe" .yaml)
 for split in valid real_valid; do

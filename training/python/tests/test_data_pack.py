@@ -80,3 +80,36 @@ def test_splits_option_packs_only_the_named_splits(tiny_corpus, tmp_path):
     res = run_module("tsestudio.data.pack", "--corpus", tiny_corpus, "--out", tmp_path / "q", "--splits", "tset",
                      check=False)
     assert res.returncode == 2 and "unknown split(s) tset" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_a_second_pack_carries_what_the_first_dropped(tiny_corpus, tmp_path):
+    from tsestudio.data.pack import pack
+    from tsestudio.data.unpack import unpack
+    full = pack(tiny_corpus, tmp_path / "full", bitrate=24, jobs=2)
+    speech = [e for e in read_manifest(tiny_corpus) if e.kind == "speech"]
+    three_utterances = 3 * max(e.duration for e in speech) * 24000 / 8
+    budget_mib = (full["estimate_mib"] * 2 ** 20 - three_utterances) / 0.97 / 2 ** 20  # pack plans to 97%
+    first = pack(tiny_corpus, tmp_path / "first", budget_mib=budget_mib, bitrate=24, jobs=2)
+    assert first["dropped"] >= 3
+    dropped = set(json.loads((tmp_path / "first" / "pack.json").read_text())["dropped"])
+    pack(tiny_corpus, tmp_path / "second", bitrate=24, jobs=2, exclude_pack=tmp_path / "first")
+    second = json.loads((tmp_path / "second" / "pack.json").read_text())
+    # Only the dropped speech: noise and rooms are already in the first pack.
+    assert {row["path"] for row in second["entries"]} == dropped and not second["simulated_rirs"]
+
+    out = tmp_path / "corpus"
+    unpack(tmp_path / "first", out, jobs=2)
+    assert dropped.isdisjoint(e.path for e in read_manifest(out))
+    unpack(tmp_path / "second", out, jobs=2, add=True)
+    assert sorted(e.path for e in read_manifest(out)) == sorted(e.path for e in read_manifest(tiny_corpus))
+    for path in dropped:
+        x, _ = wavio.read_wav(tiny_corpus / path)
+        y, sr = wavio.read_wav(out / path)
+        assert sr == 16000 and len(y) == len(x) and np.abs(y).max() > 0, path
+
+    res = run_module("tsestudio.data.unpack", "--pack", tmp_path / "second", "--out", tmp_path / "empty", "--add",
+                     check=False)
+    assert res.returncode == 2 and "--add needs a corpus there" in res.stderr and "Traceback" not in res.stderr
+    res = run_module("tsestudio.data.pack", "--corpus", tiny_corpus, "--out", tmp_path / "third",
+                     "--exclude-pack", tmp_path / "full", check=False)
+    assert res.returncode == 2 and "nothing left to pack" in res.stderr

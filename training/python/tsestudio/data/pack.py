@@ -2,6 +2,7 @@
 and the opusdec program with its shared libraries.
 
     python -m tsestudio.data.pack --corpus DIR --out DIR [--budget-mib 55] [--bitrate 24] [--splits train,valid]
+        [--exclude-pack DIR]
 
 The audio of each speaker (and each noise source) is joined into one Opus stream (per-file Ogg/Opus
 overhead would otherwise cost megabytes on thousands of short files); pack.json records where every
@@ -9,6 +10,9 @@ corpus file lies in its stream. Simulated room responses are not stored: unpack 
 the room, source and microphone recorded for each (same early reflections, a fresh noise tail). If the estimate is over budget, TTS utterances are dropped first (from the pseudo-speakers
 with the most utterances, keeping at least three each), recorded speech only after that. ``--splits`` keeps the
 speech of the named splits only: training needs no test speakers, and the megabytes they free buy training data.
+``--exclude-pack`` leaves out every file another pack holds: what that pack had to drop becomes a second pack,
+carried on a later call to the same held GPU machine (one call brings 64 MiB at most) and added to the corpus
+there with ``unpack --add``.
 """
 import argparse
 import json
@@ -104,16 +108,38 @@ def dir_size(path) -> int:
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
 
 
-def pack(corpus, out, budget_mib=55.0, bitrate=24, jobs=None, progress=None, splits=None):
+def read_pack_meta(pack_dir):
+    """A pack's pack.json, or a one-line error naming the folder."""
+    meta_path = os.path.join(pack_dir, "pack.json")
+    if not os.path.isfile(meta_path):
+        raise fail(pack_dir, "not a corpus pack (pack.json missing)")
+    with open(meta_path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def packed_paths(pack_dir):
+    """Corpus paths of every file a pack holds (its audio, copied rooms and simulated rooms)."""
+    meta = read_pack_meta(pack_dir)
+    return {row["path"] for row in meta["entries"] + meta["simulated_rirs"]}
+
+
+def pack(corpus, out, budget_mib=55.0, bitrate=24, jobs=None, progress=None, splits=None, exclude_pack=None):
     progress = progress or Progress("text")
     t0 = time.time()
     entries = read_manifest(corpus)
+    if exclude_pack:
+        if os.path.abspath(exclude_pack) == os.path.abspath(out):
+            raise fail(out, "--exclude-pack names the output folder itself")
+        excluded = packed_paths(exclude_pack)
+        entries = [e for e in entries if e.path not in excluded]
     if splits:
         unknown = set(splits) - set(SPLITS)
         if unknown:
             raise fail(corpus, f"unknown split(s) {', '.join(sorted(unknown))}; the corpus has {', '.join(SPLITS)}")
         # Noise and rooms carry no speaker, so they stay whatever their split label says.
         entries = [e for e in entries if e.kind != "speech" or e.split in splits]
+    if not entries:
+        raise fail(corpus, "nothing left to pack (every file is excluded)")
     if os.path.exists(out) and os.listdir(out) and not os.path.isfile(os.path.join(out, "pack.json")):
         raise fail(out, "folder exists and is not a pack; refusing to write into it")
     os.makedirs(os.path.join(out, "audio"), exist_ok=True)
@@ -176,11 +202,12 @@ def main(argv=None):
     p.add_argument("--bitrate", type=int, default=24, help="Opus kbit/s (24-32 suits 16 kHz speech)")
     p.add_argument("--jobs", type=int)
     p.add_argument("--splits", help="comma-separated splits whose speech is packed (default: all)")
+    p.add_argument("--exclude-pack", help="a pack whose files this one leaves out (to pack what it dropped)")
     p.add_argument("--progress", choices=["json", "text"], default="text")
     a = p.parse_args(argv)
     splits = [s for s in (a.splits or "").split(",") if s]
     return run_command(a.progress, lambda progress: pack(a.corpus, a.out, a.budget_mib, a.bitrate, a.jobs, progress,
-                                                         splits))
+                                                         splits, a.exclude_pack))
 
 
 if __name__ == "__main__":

@@ -1,13 +1,13 @@
 """Unpack a corpus pack (from tsestudio.data.pack) into WAV files and corpus.jsonl, e.g. on the GPU machine.
 
-    python -m tsestudio.data.unpack --pack DIR --out DIR [--jobs N]
+    python -m tsestudio.data.unpack --pack DIR --out DIR [--jobs N] [--add]
 
 Decodes the Opus streams with the carried opusdec (LD_LIBRARY_PATH set to the carried libraries; the
 system's opusdec if the carried one cannot run), in parallel, and re-simulates the room responses.
-Resumable: a stream whose files are all present is not decoded again.
+Resumable: a stream whose files are all present is not decoded again. ``--add`` adds the pack to the corpus
+already in DIR (a second pack made with ``pack --exclude-pack``) instead of replacing its corpus.jsonl.
 """
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -19,8 +19,9 @@ from multiprocessing.pool import ThreadPool
 import numpy as np
 
 from . import wavio
-from .corpus import Entry, write_manifest
+from .corpus import Entry, read_manifest, write_manifest
 from .errors import DataError, fail
+from .pack import read_pack_meta
 from .progress import Progress, run_command
 from .rir import image_source_rir
 from .splits import stable_hash
@@ -57,14 +58,10 @@ def decode_stream(opusdec, env, path, rate):
     return x
 
 
-def unpack(pack_dir, out, jobs=None, progress=None):
+def unpack(pack_dir, out, jobs=None, progress=None, add=False):
     progress = progress or Progress("text")
     t0 = time.time()
-    meta_path = os.path.join(pack_dir, "pack.json")
-    if not os.path.isfile(meta_path):
-        raise fail(pack_dir, "not a corpus pack (pack.json missing)")
-    with open(meta_path, encoding="utf-8") as f:
-        meta = json.load(f)
+    meta = read_pack_meta(pack_dir)
     opusdec, env = find_opusdec(pack_dir)
     streams = {}
     for row in meta["entries"]:
@@ -102,6 +99,11 @@ def unpack(pack_dir, out, jobs=None, progress=None):
     for row in meta["entries"] + meta["simulated_rirs"]:
         extra = {k: v for k, v in row.items() if k not in keys and k != "pack"}
         entries.append(Entry(**{k: row[k] for k in keys}, extra=extra))
+    if add:
+        if not os.path.isfile(os.path.join(out, "corpus.jsonl")):
+            raise fail(out, "--add needs a corpus there to add to (unpack the first pack without --add)")
+        new_paths = {e.path for e in entries}
+        entries += [e for e in read_manifest(out) if e.path not in new_paths]
     entries.sort(key=lambda e: e.path)
     write_manifest(out, entries)
     return {"files": len(entries), "streams": len(names), "seconds": round(time.time() - t0, 1),
@@ -113,9 +115,10 @@ def main(argv=None):
     p.add_argument("--pack", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--jobs", type=int)
+    p.add_argument("--add", action="store_true", help="add to the corpus in --out instead of replacing its manifest")
     p.add_argument("--progress", choices=["json", "text"], default="text")
     a = p.parse_args(argv)
-    return run_command(a.progress, lambda progress: unpack(a.pack, a.out, a.jobs, progress))
+    return run_command(a.progress, lambda progress: unpack(a.pack, a.out, a.jobs, progress, a.add))
 
 
 if __name__ == "__main__":
