@@ -109,7 +109,7 @@ def _bench_model(path, config, model, net, device, steps, warmup, batch_size, se
         if number == 0:  # the compiled path compiles here, before the optimizer has changed a weight
             compile_seconds = elapsed
             if eager_loss is not None:
-                loss_gap = abs(float(loss) - eager_loss)
+                loss_gap = abs(float(loss.detach()) - eager_loss)
         if number >= warmup:
             timings.append(elapsed)
     step = sorted(timings)[len(timings) // 2]  # median: robust to a stray slow step

@@ -126,7 +126,8 @@ class Trainer:
             self.optimizer.load_state_dict(checkpoint["optimizer"])
         else:
             self.schedule.start_rewarm(self.step, self.config.rewarm_steps)
-        if position.get("world_size") != self.info.world_size:
+        # A checkpoint made from a shipped model's weights has no data position at all: nothing to warn about.
+        if position.get("world_size") not in (None, self.info.world_size):
             self.log.say(f"note: {source} was written by {position.get('world_size')} processes; "
                          "the data order differs")
         states = checkpoint.get("rng") or []
