@@ -10,7 +10,8 @@ if not torch.cuda.is_available():
 pytest.importorskip("triton", reason="the Triton SSD scan needs triton")
 
 from small_models import small_model  # noqa: E402
-from tsestudio.kernels.compiled import can_compile, compile_for_training, stop_compiling  # noqa: E402
+from tsestudio.kernels.compiled import (  # noqa: E402
+    begin_graph_step, can_compile, compile_for_training, stop_compiling)
 from tsestudio.losses import neg_si_sdr_loss  # noqa: E402
 from tsestudio.training.validation import autocast_context  # noqa: E402
 
@@ -27,7 +28,9 @@ def loss_and_grads(net, model, mixture, reference, target):
     return float(loss), {name: p.grad.detach().clone() for name, p in model.named_parameters()}
 
 
-def test_compiled_step_matches_eager():
+@pytest.mark.parametrize("mode", ["default", "reduce-overhead"])
+def test_compiled_step_matches_eager(mode):
+    torch._dynamo.reset()  # one compile per mode, not a cached one of the other
     model = small_model("v8", seed=3).cuda().train()
     g = torch.Generator(device="cuda").manual_seed(0)
     mixture = torch.randn(2, 8000, device="cuda", generator=g) * 0.1
@@ -35,8 +38,10 @@ def test_compiled_step_matches_eager():
     target = torch.randn(2, 8000, device="cuda", generator=g) * 0.1
     eager_loss, eager_grads = loss_and_grads(model, model, mixture, reference, target)
     try:
-        compiled = compile_for_training(model)
-        compiled_loss, compiled_grads = loss_and_grads(compiled, model, mixture, reference, target)
+        compiled = compile_for_training(model, mode)
+        for _ in range(3):  # CUDA-graph trees warm up, record, then replay: compare a replayed step
+            begin_graph_step()
+            compiled_loss, compiled_grads = loss_and_grads(compiled, model, mixture, reference, target)
     finally:
         stop_compiling()
     assert abs(compiled_loss - eager_loss) < 1e-2 * max(1.0, abs(eager_loss))

@@ -51,6 +51,7 @@ def test_overrides_keep_types():
     ("model_args.dimm=3", "unknown model argument 'dimm'"),
     ("model_args.stride=8.5", "model_args.stride expects int"),
     ("amp=fp16", "amp must be one of bf16, none"),
+    ("compile_mode=cudagraphs", "compile_mode must be one of default, reduce-overhead"),
     ("batch_size=0", "batch_size must be at least 1"),
     ("novalue", "not of the form key=value"),
 ])

@@ -7,9 +7,10 @@
 Each config's model is trained on random input of the config's batch size and segment length (speed does
 not depend on the signal), with the trainer's own optimizer, autocast, loss and clipping, and the results are
 printed as a markdown table. On CUDA, --paths runs each config once per scan path in the same process:
-"pytorch" (the reference scan), "triton" (the fused kernel, the eager default) and "compiled" (torch.compile
-with the kernel as an operator, what `compile: true` trains with); "compiled" also reports its compile time and
-how far its first loss is from the eager one on the same weights and batch.
+"pytorch" (the reference scan), "triton" (the fused kernel, the eager default), "compiled" (torch.compile
+with the kernel as an operator, what `compile: true` trains with) and "compiled-graphs" (the same in mode
+reduce-overhead, recorded as CUDA graphs: `compile_mode: reduce-overhead`); the compiled paths also report their
+compile time and how far their first loss is from the eager one on the same weights and batch.
 """
 
 import argparse
@@ -29,6 +30,8 @@ from tsestudio.training.trainer import make_optimizer
 from tsestudio.training.validation import autocast_context
 
 CONFIGS = Path(__file__).resolve().parents[1] / "configs"
+COMPILE_MODES = {"compiled": "default", "compiled-graphs": "reduce-overhead"}  # --paths name -> torch.compile mode
+PATHS = ("default", "pytorch", "triton") + tuple(COMPILE_MODES)
 
 
 def synchronize(device: torch.device) -> None:
@@ -60,12 +63,12 @@ def bench_config(path: Path, device: torch.device, steps: int, warmup: int, batc
         ssd._TRITON_OK = False
     elif scan_path == "triton" and not (device.type == "cuda" and ssd._triton_available()):
         raise TseError("bench: --paths triton needs CUDA and triton")
-    elif scan_path == "compiled":
+    elif scan_path in COMPILE_MODES:
         from tsestudio.kernels.compiled import can_compile, compile_for_training
 
         if not can_compile(device):
-            raise TseError("bench: --paths compiled needs CUDA, torch >= 2.4 and triton")
-        net = compile_for_training(model)
+            raise TseError(f"bench: --paths {scan_path} needs CUDA, torch >= 2.4 and triton")
+        net = compile_for_training(model, COMPILE_MODES[scan_path])
     try:
         return _bench_model(path, config, model, net, device, steps, warmup, batch_size, segment_seconds,
                             reference_seconds, scan_path)
@@ -94,9 +97,14 @@ def _bench_model(path, config, model, net, device, steps, warmup, batch_size, se
         torch.cuda.reset_peak_memory_stats(device)
     timings = []
     compile_seconds = None
+    graph_steps = scan_path == "compiled-graphs"
     for number in range(warmup + steps):
         synchronize(device)
         started = time.perf_counter()
+        if graph_steps:
+            from tsestudio.kernels.compiled import begin_graph_step
+
+            begin_graph_step()
         with autocast_context(device, config.amp):
             estimate = net(mixture, reference)
         loss = objective(estimate, target)
@@ -153,15 +161,15 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--segment-seconds", type=float)
     parser.add_argument("--reference-seconds", type=float, default=4.0)  # FiLM pooling: cost grows little with it
     parser.add_argument("--paths", default="default",
-                        help="comma-separated scan paths: default (the dispatcher's choice), pytorch, triton, compiled")
+                        help="comma-separated scan paths: default (the dispatcher's choice), " + ", ".join(PATHS[1:]))
     args = parser.parse_args(argv)
     configs = args.config or [CONFIGS / "config_v7.yaml", CONFIGS / "config_v8.yaml"]
     try:
         device = choose_device(args.device, DistInfo())
         paths = [p.strip() for p in args.paths.split(",") if p.strip()]
-        unknown = sorted(set(paths) - {"default", "pytorch", "triton", "compiled"})
+        unknown = sorted(set(paths) - set(PATHS))
         if unknown:
-            raise TseError(f"bench: unknown --paths {', '.join(unknown)} (default, pytorch, triton, compiled)")
+            raise TseError(f"bench: unknown --paths {', '.join(unknown)} ({', '.join(PATHS)})")
         jobs = [(path, scan_path) for path in configs for scan_path in paths]
     except TseError as error:
         error_line(str(error), False)

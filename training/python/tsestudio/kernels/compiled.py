@@ -17,12 +17,26 @@ def can_compile(device: torch.device) -> bool:
     return ssd_op.available()
 
 
-def compile_for_training(model: nn.Module) -> nn.Module:
-    """A compiled view of `model` (same parameters, so checkpoints and validation use `model` unchanged)."""
+def uses_cuda_graphs(mode: str) -> bool:
+    return mode in ("reduce-overhead", "max-autotune")
+
+
+def compile_for_training(model: nn.Module, mode: str = "default") -> nn.Module:
+    """A compiled view of `model` (same parameters, so checkpoints and validation use `model` unchanged).
+
+    The scan has no host synchronisation, so the CUDA-graph modes can record the whole forward and backward.
+    """
     from tsestudio.kernels import ssd_op
 
     ssd.COMPILED_SCAN["op"] = ssd_op.scan_op()
-    return torch.compile(model, dynamic=False)
+    return torch.compile(model, dynamic=False, mode=None if mode == "default" else mode)
+
+
+def begin_graph_step() -> None:
+    """Tell CUDA-graph trees that a new training step starts, so the previous step's outputs may be reused."""
+    mark = getattr(getattr(torch, "compiler", None), "cudagraph_mark_step_begin", None)
+    if mark is not None:
+        mark()
 
 
 def stop_compiling() -> None:

@@ -21,6 +21,8 @@ CHOICES = {
     "device": ("auto", "cpu", "cuda"),
     "checkpoint_variant": ("full", "compact", "weights"),
     "checkpoint_weights_dtype": ("float32", "bfloat16"),
+    # torch.compile modes; "reduce-overhead" also records the step as CUDA graphs (no per-kernel launch cost).
+    "compile_mode": ("default", "reduce-overhead", "max-autotune-no-cudagraphs", "max-autotune"),
 }
 
 
@@ -60,6 +62,7 @@ class TrainConfig:
     stft_loss_weight: float = 1.0  # weight of the multi-resolution STFT term in "si_sdr+mrstft"
     amp: str = "bf16"  # autocast dtype on CUDA; CPU always runs float32
     compile: bool = False  # torch.compile the model on CUDA (Triton scan as an operator); eager if it cannot
+    compile_mode: str = "default"  # with compile: torch.compile's mode (see CHOICES)
     patience: int = 35  # epochs without a better validation SI-SDRi before stopping
     min_delta: float = 0.01  # dB that count as "better"
 

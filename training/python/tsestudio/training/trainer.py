@@ -85,11 +85,13 @@ class Trainer:
             self.net = DistributedDataParallel(self.model, device_ids=ids)
         self.eager_net = self.net
         self.compile_pending = False
+        self.graph_steps = False
         if config.compile:
-            from tsestudio.kernels.compiled import can_compile, compile_for_training
+            from tsestudio.kernels.compiled import can_compile, compile_for_training, uses_cuda_graphs
 
             if can_compile(device):
-                self.net, self.compile_pending = compile_for_training(self.net), True
+                self.net, self.compile_pending = compile_for_training(self.net, config.compile_mode), True
+                self.graph_steps = uses_cuda_graphs(config.compile_mode)
             else:
                 self.log.say("note: compile needs CUDA, torch >= 2.4 and triton; training eagerly")
 
@@ -207,7 +209,7 @@ class Trainer:
             from tsestudio.kernels.compiled import stop_compiling
 
             stop_compiling()
-            self.net = self.eager_net
+            self.net, self.graph_steps = self.eager_net, False
             first_line = (str(error).strip().splitlines() or [""])[0][:200]
             self.log.say(f"note: torch.compile failed ({type(error).__name__}: {first_line}); training eagerly")
             return self._train_step(batch)
@@ -218,6 +220,10 @@ class Trainer:
         mixture, reference, target = (tensor.to(self.device, non_blocking=True) for tensor in batch)
         lr = self.schedule.apply(self.step)
         self.net.train()
+        if self.graph_steps:
+            from tsestudio.kernels.compiled import begin_graph_step
+
+            begin_graph_step()
         with autocast_context(self.device, self.config.amp):
             estimate = self.net(mixture, reference)
         loss = self.objective(estimate, target)
