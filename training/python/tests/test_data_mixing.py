@@ -125,3 +125,43 @@ def test_bad_corpus_and_corrupt_audio_give_clear_errors(tiny_corpus, tmp_path):
     (bad / "corpus.jsonl").write_text('{"path": "x.wav"}\n')
     with pytest.raises(DataError, match=r"corpus.jsonl:1: missing field 'speaker'"):
         read_manifest(bad)
+
+
+def test_real_target_share_weights_recorded_targets_and_leaves_one_kind_splits_alone(tiny_corpus):
+    import dataclasses
+
+    audio = CorpusAudio(tiny_corpus, 16000)
+    plain = Pools(audio, "train")
+    # Mark one of the tiny corpus's voices as a recorded person: a split with both kinds, as v8's training has.
+    person = plain.base_of[plain.speakers[0]]
+    audio.entries = [dataclasses.replace(e, real=True) if e.kind == "speech" and e.base_voice == person else e
+                     for e in audio.entries]
+    pools = Pools(audio, "train")
+    assert pools.real_speakers and pools.synthetic_speakers
+    share_of_real = len(pools.real_speakers) / len(pools.speakers)
+    weighted = load_recipe("v8-recorded")
+    assert weighted["real_target_share"] == 0.5 and load_recipe("v8")["real_target_share"] is None
+    targets = [sample_spec(item_rng(3, "train", i), pools, weighted, "train")["target_speaker"] for i in range(400)]
+    real = sum(t in pools.real_speakers for t in targets) / len(targets)
+    assert 0.42 < real < 0.58 and share_of_real < 0.4  # about half, against a third or less unweighted
+
+    # A split of one kind draws no extra number: the same mixtures as v8's (valid and real_valid stay comparable).
+    for i in range(20):
+        assert sample_spec(item_rng(3, "train", i), plain, weighted, "train") == \
+            sample_spec(item_rng(3, "train", i), plain, load_recipe("v8"), "train")
+
+
+def test_recipe_extends_and_bad_share_are_checked(tmp_path):
+    (tmp_path / "base.yaml").write_text("name: base\nsample_rate: 16000\nsegment_seconds: 4.0\nsir_db: [-1.0, 1.0]\n")
+    (tmp_path / "child.yaml").write_text("extends: base\nname: child\nreal_target_share: 0.25\n")
+    child = load_recipe(str(tmp_path / "child.yaml"))
+    assert (child["name"], child["sir_db"], child["real_target_share"]) == ("child", [-1.0, 1.0], 0.25)
+    (tmp_path / "bad.yaml").write_text("extends: base\nreal_target_share: 2\n")
+    with pytest.raises(DataError, match="real_target_share must be between 0 and 1"):
+        load_recipe(str(tmp_path / "bad.yaml"))
+    (tmp_path / "orphan.yaml").write_text("extends: nowhere\n")
+    with pytest.raises(DataError, match="extends 'nowhere': no "):
+        load_recipe(str(tmp_path / "orphan.yaml"))
+    (tmp_path / "loop.yaml").write_text("extends: loop\n")
+    with pytest.raises(DataError, match="goes round in a circle"):
+        load_recipe(str(tmp_path / "loop.yaml"))

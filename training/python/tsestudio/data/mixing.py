@@ -40,6 +40,9 @@ class Pools:
         self.speakers = sorted(s for s, u in by_spk.items() if len(u) >= 2)
         self.utts = {s: by_spk[s] for s in self.speakers}
         self.interferer_speakers = sorted(by_spk)
+        # For recipes that weight recorded people against synthetic voices as targets (real_target_share).
+        self.real_speakers = [s for s in self.speakers if audio.entries[by_spk[s][0]].real]
+        self.synthetic_speakers = [s for s in self.speakers if not audio.entries[by_spk[s][0]].real]
         self.all_utts = dict(by_spk)
         side = split if split in ("train", "valid", "test") else "valid"  # real_valid borrows valid's rooms/noise
         self.noise = [i for i, e in enumerate(audio.entries) if e.kind == "noise" and e.split == side]
@@ -94,11 +97,23 @@ def _chain(rng, pools, candidates, need: int, speed: float):
     return {"utts": ids, "gaps": gaps, "start": start}
 
 
+def pick_target(rng: np.random.Generator, pools: Pools, real_share) -> str:
+    """A target speaker: recorded with chance `real_share` where the split has both kinds, else uniform.
+
+    Without a share, or in a split of one kind (valid, real_valid), no extra random number is drawn, so those
+    mixtures are the same as before the option existed.
+    """
+    if real_share is not None and pools.real_speakers and pools.synthetic_speakers:
+        pool = pools.real_speakers if rng.random() < real_share else pools.synthetic_speakers
+        return pool[int(rng.integers(len(pool)))]
+    return pools.speakers[int(rng.integers(len(pools.speakers)))]
+
+
 def sample_spec(rng: np.random.Generator, pools: Pools, recipe: dict, split: str) -> dict:
     rate = pools.audio.rate
     n = int(round(segment_seconds(recipe, split) * rate))
     aug = recipe["augment"]
-    tgt = pools.speakers[int(rng.integers(len(pools.speakers)))]
+    tgt = pick_target(rng, pools, recipe["real_target_share"])
     utts = pools.utts[tgt]
     ref_first = utts[int(rng.integers(len(utts)))]
     rest = [u for u in utts if u != ref_first]

@@ -14,6 +14,9 @@ DEFAULTS = {
     "augment": {"speed": {"probability": 0.0, "range": [1.0, 1.0]}, "eq": {"probability": 0.0, "max_db": 0.0},
                 "codec": {"probability": 0.0, "kinds": []}, "reference_reverb_probability": 0.0},
     "sizes": {},
+    # Chance that a mixture's target is a recorded person rather than a synthetic voice, where a split has both;
+    # None: every speaker equally likely (recorded people are 22% of v8's training speakers, 68% of its hours).
+    "real_target_share": None,
 }
 
 
@@ -29,12 +32,27 @@ def load_recipe(name_or_path) -> dict:
     path = name_or_path if str(name_or_path).endswith((".yaml", ".yml")) else os.path.join(RECIPE_DIR, f"{name_or_path}.yaml")
     if not os.path.isfile(path):
         raise fail(path, "recipe not found")
+    return validate(_read_raw(path), path)
+
+
+def _read_raw(path, seen=()):
+    """A recipe file's mapping; `extends: NAME` starts from that recipe's mapping and changes only what it lists."""
     try:
         with open(path, encoding="utf-8") as f:
             raw = yaml.safe_load(f)
     except yaml.YAMLError as e:
         raise fail(path, f"not valid YAML ({str(e).splitlines()[0]})") from None
-    return validate(raw, path)
+    if not isinstance(raw, dict) or "extends" not in raw:
+        return raw
+    base = os.path.join(os.path.dirname(path), f"{raw['extends']}.yaml")
+    if not os.path.isfile(base):
+        raise fail(path, f"extends '{raw['extends']}': no {base}")
+    if os.path.abspath(base) in seen:
+        raise fail(path, f"extends '{raw['extends']}' goes round in a circle")
+    base_raw = _read_raw(base, seen + (os.path.abspath(path),))
+    if not isinstance(base_raw, dict):
+        raise fail(base, "recipe must be a mapping")
+    return _merge(base_raw, {k: v for k, v in raw.items() if k != "extends"})
 
 
 def validate(raw, where="recipe") -> dict:
@@ -51,6 +69,9 @@ def validate(raw, where="recipe") -> dict:
         raise fail(where, "reference min_seconds must be > 0 and <= max_seconds")
     if not 1 <= r["interferers"]["min"] <= r["interferers"]["max"]:
         raise fail(where, "interferers need 1 <= min <= max")
+    share = r["real_target_share"]
+    if share is not None and not (isinstance(share, (int, float)) and 0 <= share <= 1):
+        raise fail(where, f"real_target_share must be between 0 and 1 (or null), not {share!r}")
     return r
 
 
