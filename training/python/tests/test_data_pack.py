@@ -110,6 +110,7 @@ def test_a_second_pack_carries_what_the_first_dropped(tiny_corpus, tmp_path):
     res = run_module("tsestudio.data.unpack", "--pack", tmp_path / "second", "--out", tmp_path / "empty", "--add",
                      check=False)
     assert res.returncode == 2 and "--add needs a corpus there" in res.stderr and "Traceback" not in res.stderr
+    assert not (tmp_path / "empty").exists()  # refused before anything was written
     res = run_module("tsestudio.data.pack", "--corpus", tiny_corpus, "--out", tmp_path / "third",
                      "--exclude-pack", tmp_path / "full", check=False)
     assert res.returncode == 2 and "nothing left to pack" in res.stderr

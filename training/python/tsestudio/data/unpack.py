@@ -62,6 +62,8 @@ def unpack(pack_dir, out, jobs=None, progress=None, add=False):
     progress = progress or Progress("text")
     t0 = time.time()
     meta = read_pack_meta(pack_dir)
+    if add and not os.path.isfile(os.path.join(out, "corpus.jsonl")):
+        raise fail(out, "--add needs a corpus there to add to (unpack the first pack without --add)")
     opusdec, env = find_opusdec(pack_dir)
     streams = {}
     for row in meta["entries"]:
@@ -100,8 +102,6 @@ def unpack(pack_dir, out, jobs=None, progress=None, add=False):
         extra = {k: v for k, v in row.items() if k not in keys and k != "pack"}
         entries.append(Entry(**{k: row[k] for k in keys}, extra=extra))
     if add:
-        if not os.path.isfile(os.path.join(out, "corpus.jsonl")):
-            raise fail(out, "--add needs a corpus there to add to (unpack the first pack without --add)")
         new_paths = {e.path for e in entries}
         entries += [e for e in read_manifest(out) if e.path not in new_paths]
     entries.sort(key=lambda e: e.path)
