@@ -84,14 +84,16 @@ class Trainer:
             ids = [device.index] if device.type == "cuda" else None
             self.net = DistributedDataParallel(self.model, device_ids=ids)
         self.eager_net = self.net
-        self.compile_pending = False
+        self.guarded_steps = 0  # compiled steps still run under the eager fallback (see train_step)
         self.graph_steps = False
         if config.compile:
             from tsestudio.kernels.compiled import can_compile, compile_for_training, uses_cuda_graphs
 
             if can_compile(device):
-                self.net, self.compile_pending = compile_for_training(self.net, config.compile_mode), True
+                self.net = compile_for_training(self.net, config.compile_mode)
                 self.graph_steps = uses_cuda_graphs(config.compile_mode)
+                # CUDA-graph trees warm up on the first step, record on the second, replay from the third.
+                self.guarded_steps = 3 if self.graph_steps else 1
             else:
                 self.log.say("note: compile needs CUDA, torch >= 2.4 and triton; training eagerly")
 
@@ -197,11 +199,13 @@ class Trainer:
 
     def train_step(self, batch) -> Tuple[torch.Tensor, float, float]:
         """One optimizer step; returns (loss tensor, gradient norm, learning rate)."""
-        if not self.compile_pending:
+        if not self.guarded_steps:
             return self._train_step(batch)
-        # The first compiled step traces and compiles (forward at the call, backward at loss.backward()), all
-        # before the optimizer touches a weight: if that fails, the same batch is trained eagerly instead.
-        self.compile_pending = False
+        # The first compiled step traces and compiles (forward at the call, backward at loss.backward()), and the
+        # CUDA-graph modes record in the next ones, all before the optimizer touches a weight in that step: if
+        # that fails, the same batch is trained eagerly instead, and so is the rest of the run.
+        first = self.guarded_steps == (3 if self.graph_steps else 1)
+        self.guarded_steps -= 1
         started = time.monotonic()
         try:
             result = self._train_step(batch)
@@ -209,11 +213,12 @@ class Trainer:
             from tsestudio.kernels.compiled import stop_compiling
 
             stop_compiling()
-            self.net, self.graph_steps = self.eager_net, False
+            self.net, self.graph_steps, self.guarded_steps = self.eager_net, False, 0
             first_line = (str(error).strip().splitlines() or [""])[0][:200]
             self.log.say(f"note: torch.compile failed ({type(error).__name__}: {first_line}); training eagerly")
             return self._train_step(batch)
-        self.log.say(f"compiled the training step in {time.monotonic() - started:.0f} s")
+        if first:
+            self.log.say(f"compiled the training step in {time.monotonic() - started:.0f} s")
         return result
 
     def _train_step(self, batch) -> Tuple[torch.Tensor, float, float]:
