@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       StudioCommand.class,
       ExtractCommand.class,
       EvalCommand.class,
+      CompareCommand.class,
       BenchCommand.class,
       DatasetCommand.class,
       TrainCommand.class

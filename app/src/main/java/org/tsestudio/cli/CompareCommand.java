@@ -1,0 +1,227 @@
+package org.tsestudio.cli;
+
+import com.google.gson.FieldNamingPolicy;
+import com.google.gson.GsonBuilder;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
+import org.tsestudio.engine.TseException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tse compare}: paired comparison of two {@code tse eval --csv} files of the same set. */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare two models scored on the same mixtures (the --csv files of tse eval): per metric the"
+          + " mean and median of the per-item differences (candidate minus baseline), a 95%% paired"
+          + " bootstrap interval of the mean (10,000 resamples, seeded), the share of items the"
+          + " candidate does better on, and which items change to or from the wrong speaker; per"
+          + " target group (recorded, tts) as well."
+    })
+public final class CompareCommand implements Callable<Integer> {
+
+  private static final Map<String, ToDoubleFunction<ItemScore>> METRICS = new LinkedHashMap<>();
+
+  static {
+    METRICS.put("si_sdri", ItemScore::siSdri);
+    METRICS.put("sdri", ItemScore::sdri);
+    METRICS.put("stoi", ItemScore::stoi);
+    METRICS.put("estoi", ItemScore::estoi);
+  }
+
+  private static final Map<String, String> LABELS =
+      Map.of("si_sdri", "SI-SDRi (dB)", "sdri", "SDRi (dB)", "stoi", "STOI", "estoi", "ESTOI");
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "BASELINE", description = "eval CSV of the baseline")
+  Path baseline;
+
+  @Parameters(index = "1", paramLabel = "CANDIDATE", description = "eval CSV of the candidate")
+  Path candidate;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "write the comparison as JSON")
+  Path json;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "bootstrap seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Override
+  public Integer call() throws TseException {
+    Map<String, ItemScore> base = EvalCsv.read(baseline);
+    Map<String, ItemScore> cand = EvalCsv.read(candidate);
+    List<ItemScore[]> pairs = pair(base, cand);
+    Map<String, Object> all = summary(pairs);
+    Map<String, Object> groups = new TreeMap<>();
+    Map<String, List<ItemScore[]>> byGroup = new TreeMap<>();
+    for (ItemScore[] pair : pairs) {
+      if (pair[0].group() != null) {
+        byGroup.computeIfAbsent(pair[0].group(), g -> new ArrayList<>()).add(pair);
+      }
+    }
+    if (byGroup.size() > 1) {
+      byGroup.forEach((group, members) -> groups.put(group, summary(members)));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(text(all, groups));
+    out.flush();
+    if (json != null) {
+      Map<String, Object> root = new LinkedHashMap<>();
+      root.put("baseline", baseline.toString());
+      root.put("candidate", candidate.toString());
+      root.put("seed", seed);
+      root.putAll(all);
+      if (!groups.isEmpty()) {
+        root.put("groups", groups);
+      }
+      AtomicText.write(json, new GsonBuilder()
+              .setPrettyPrinting()
+              .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+              .create()
+              .toJson(root) + "\n");
+    }
+    return 0;
+  }
+
+  /** Baseline and candidate scores of each item, in the baseline's order; the sets must match. */
+  private List<ItemScore[]> pair(Map<String, ItemScore> base, Map<String, ItemScore> cand)
+      throws TseException {
+    List<String> onlyBase = base.keySet().stream().filter(id -> !cand.containsKey(id)).toList();
+    List<String> onlyCand = cand.keySet().stream().filter(id -> !base.containsKey(id)).toList();
+    if (!onlyBase.isEmpty() || !onlyCand.isEmpty()) {
+      throw new TseException(
+          baseline
+              + " and "
+              + candidate
+              + " score different items ("
+              + onlyBase.size()
+              + " only in the first"
+              + (onlyBase.isEmpty() ? "" : ", e.g. " + onlyBase.get(0))
+              + "; "
+              + onlyCand.size()
+              + " only in the second"
+              + (onlyCand.isEmpty() ? "" : ", e.g. " + onlyCand.get(0))
+              + ")");
+    }
+    List<ItemScore[]> pairs = new ArrayList<>();
+    for (ItemScore b : base.values()) {
+      ItemScore c = cand.get(b.id());
+      if (b.group() != null && c.group() != null && !b.group().equals(c.group())) {
+        throw new TseException(
+            b.id() + ": group '" + b.group() + "' in " + baseline + " but '" + c.group() + "' in "
+                + candidate + " (scored on different sets?)");
+      }
+      pairs.add(new ItemScore[] {b, c});
+    }
+    return pairs;
+  }
+
+  private Map<String, Object> summary(List<ItemScore[]> pairs) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("items", pairs.size());
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    METRICS.forEach(
+        (name, metric) -> {
+          double[] b = pairs.stream().mapToDouble(p -> metric.applyAsDouble(p[0])).toArray();
+          double[] c = pairs.stream().mapToDouble(p -> metric.applyAsDouble(p[1])).toArray();
+          metrics.put(name, PairedComparison.of(b, c, seed));
+        });
+    summary.put("metrics", metrics);
+    long wrongBefore = pairs.stream().filter(p -> p[0].wrongSpeaker()).count();
+    long wrongAfter = pairs.stream().filter(p -> p[1].wrongSpeaker()).count();
+    Map<String, Object> wrong = new LinkedHashMap<>();
+    wrong.put("baseline_rate", wrongBefore / (double) pairs.size());
+    wrong.put("candidate_rate", wrongAfter / (double) pairs.size());
+    wrong.put("fixed", pairs.stream().filter(p -> p[0].wrongSpeaker() && !p[1].wrongSpeaker()).count());
+    wrong.put("new", pairs.stream().filter(p -> !p[0].wrongSpeaker() && p[1].wrongSpeaker()).count());
+    summary.put("wrong_speaker", wrong);
+    return summary;
+  }
+
+  private String text(Map<String, Object> all, Map<String, Object> groups) {
+    StringBuilder text = new StringBuilder();
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%s against %s: %d paired items (candidate minus baseline)%n",
+            candidate,
+            baseline,
+            (int) all.get("items")));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%-13s %9s  %-20s %11s %10s%n",
+            "metric",
+            "mean diff",
+            "95% CI (bootstrap)",
+            "median diff",
+            "better on"));
+    metrics(all)
+        .forEach(
+            (name, c) ->
+                text.append(
+                    String.format(
+                        Locale.ROOT,
+                        "%-13s %+9.3f  %-20s %+11.3f %9.1f%%%n",
+                        LABELS.get(name),
+                        c.meanDiff(),
+                        interval(c),
+                        c.medianDiff(),
+                        100 * c.betterShare())));
+    text.append("wrong speaker ").append(wrongLine(all)).append('\n');
+    groups.forEach(
+        (group, summary) -> {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> s = (Map<String, Object>) summary;
+          PairedComparison c = metrics(s).get("si_sdri");
+          text.append(
+              String.format(
+                  Locale.ROOT,
+                  "%-9s %4d items: SI-SDRi %+.3f %s, better on %.1f%%; wrong speaker %s%n",
+                  group,
+                  (int) s.get("items"),
+                  c.meanDiff(),
+                  interval(c),
+                  100 * c.betterShare(),
+                  wrongLine(s)));
+        });
+    return text.toString();
+  }
+
+  private static String interval(PairedComparison c) {
+    return String.format(Locale.ROOT, "[%+.3f, %+.3f]", c.low(), c.high());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, PairedComparison> metrics(Map<String, Object> summary) {
+    return (Map<String, PairedComparison>) summary.get("metrics");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String wrongLine(Map<String, Object> summary) {
+    Map<String, Object> w = (Map<String, Object>) summary.get("wrong_speaker");
+    return String.format(
+        Locale.ROOT,
+        "%.1f%% -> %.1f%% (%d fixed, %d new)",
+        100 * (double) w.get("baseline_rate"),
+        100 * (double) w.get("candidate_rate"),
+        (long) w.get("fixed"),
+        (long) w.get("new"));
+  }
+}
