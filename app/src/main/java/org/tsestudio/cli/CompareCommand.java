@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.function.ToDoubleFunction;
 import org.tsestudio.engine.TseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,17 +31,9 @@ import picocli.CommandLine.Spec;
     })
 public final class CompareCommand implements Callable<Integer> {
 
-  private static final Map<String, ToDoubleFunction<ItemScore>> METRICS = new LinkedHashMap<>();
-
-  static {
-    METRICS.put("si_sdri", ItemScore::siSdri);
-    METRICS.put("sdri", ItemScore::sdri);
-    METRICS.put("stoi", ItemScore::stoi);
-    METRICS.put("estoi", ItemScore::estoi);
-  }
-
-  private static final Map<String, String> LABELS =
-      Map.of("si_sdri", "SI-SDRi (dB)", "sdri", "SDRi (dB)", "stoi", "STOI", "estoi", "ESTOI");
+  /** SI-SDR is left out: its per-item difference is the same as SI-SDRi's. */
+  private static final List<Metric> METRICS =
+      List.of(Metric.SI_SDRI, Metric.SDRI, Metric.STOI, Metric.ESTOI);
 
   @Spec CommandSpec spec;
 
@@ -90,11 +81,14 @@ public final class CompareCommand implements Callable<Integer> {
       if (!groups.isEmpty()) {
         root.put("groups", groups);
       }
-      AtomicText.write(json, new GsonBuilder()
-              .setPrettyPrinting()
-              .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
-              .create()
-              .toJson(root) + "\n");
+      AtomicText.write(
+          json,
+          new GsonBuilder()
+                  .setPrettyPrinting()
+                  .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+                  .create()
+                  .toJson(root)
+              + "\n");
     }
     return 0;
   }
@@ -124,8 +118,16 @@ public final class CompareCommand implements Callable<Integer> {
       ItemScore c = cand.get(b.id());
       if (b.group() != null && c.group() != null && !b.group().equals(c.group())) {
         throw new TseException(
-            b.id() + ": group '" + b.group() + "' in " + baseline + " but '" + c.group() + "' in "
-                + candidate + " (scored on different sets?)");
+            b.id()
+                + ": group '"
+                + b.group()
+                + "' in "
+                + baseline
+                + " but '"
+                + c.group()
+                + "' in "
+                + candidate
+                + " (scored on different sets?)");
       }
       pairs.add(new ItemScore[] {b, c});
     }
@@ -136,20 +138,21 @@ public final class CompareCommand implements Callable<Integer> {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("items", pairs.size());
     Map<String, Object> metrics = new LinkedHashMap<>();
-    METRICS.forEach(
-        (name, metric) -> {
-          double[] b = pairs.stream().mapToDouble(p -> metric.applyAsDouble(p[0])).toArray();
-          double[] c = pairs.stream().mapToDouble(p -> metric.applyAsDouble(p[1])).toArray();
-          metrics.put(name, PairedComparison.of(b, c, seed));
-        });
+    for (Metric metric : METRICS) {
+      double[] b = pairs.stream().mapToDouble(p -> metric.of(p[0])).toArray();
+      double[] c = pairs.stream().mapToDouble(p -> metric.of(p[1])).toArray();
+      metrics.put(metric.key, PairedComparison.of(b, c, seed));
+    }
     summary.put("metrics", metrics);
     long wrongBefore = pairs.stream().filter(p -> p[0].wrongSpeaker()).count();
     long wrongAfter = pairs.stream().filter(p -> p[1].wrongSpeaker()).count();
     Map<String, Object> wrong = new LinkedHashMap<>();
     wrong.put("baseline_rate", wrongBefore / (double) pairs.size());
     wrong.put("candidate_rate", wrongAfter / (double) pairs.size());
-    wrong.put("fixed", pairs.stream().filter(p -> p[0].wrongSpeaker() && !p[1].wrongSpeaker()).count());
-    wrong.put("new", pairs.stream().filter(p -> !p[0].wrongSpeaker() && p[1].wrongSpeaker()).count());
+    wrong.put(
+        "fixed", pairs.stream().filter(p -> p[0].wrongSpeaker() && !p[1].wrongSpeaker()).count());
+    wrong.put(
+        "new", pairs.stream().filter(p -> !p[0].wrongSpeaker() && p[1].wrongSpeaker()).count());
     summary.put("wrong_speaker", wrong);
     return summary;
   }
@@ -172,24 +175,24 @@ public final class CompareCommand implements Callable<Integer> {
             "95% CI (bootstrap)",
             "median diff",
             "better on"));
-    metrics(all)
-        .forEach(
-            (name, c) ->
-                text.append(
-                    String.format(
-                        Locale.ROOT,
-                        "%-13s %+9.3f  %-20s %+11.3f %9.1f%%%n",
-                        LABELS.get(name),
-                        c.meanDiff(),
-                        interval(c),
-                        c.medianDiff(),
-                        100 * c.betterShare())));
+    for (Metric metric : METRICS) {
+      PairedComparison c = metrics(all).get(metric.key);
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%-13s %+9.3f  %-20s %+11.3f %9.1f%%%n",
+              metric.label,
+              c.meanDiff(),
+              interval(c),
+              c.medianDiff(),
+              100 * c.betterShare()));
+    }
     text.append("wrong speaker ").append(wrongLine(all)).append('\n');
     groups.forEach(
         (group, summary) -> {
           @SuppressWarnings("unchecked")
           Map<String, Object> s = (Map<String, Object>) summary;
-          PairedComparison c = metrics(s).get("si_sdri");
+          PairedComparison c = metrics(s).get(Metric.SI_SDRI.key);
           text.append(
               String.format(
                   Locale.ROOT,

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -15,24 +14,6 @@ import java.util.stream.Collectors;
  * summarised apart as well: a mean over both hides how a model does on real voices.
  */
 record EvalReport(String model, String manifest, List<ItemScore> items) {
-
-  private static final Map<String, ToDoubleFunction<ItemScore>> METRICS = new LinkedHashMap<>();
-
-  static {
-    METRICS.put("SI-SDRi (dB)", ItemScore::siSdri);
-    METRICS.put("SDRi (dB)", ItemScore::sdri);
-    METRICS.put("SI-SDR (dB)", ItemScore::siSdr);
-    METRICS.put("STOI", ItemScore::stoi);
-    METRICS.put("ESTOI", ItemScore::estoi);
-  }
-
-  private static final Map<String, String> JSON_KEYS =
-      Map.of(
-          "SI-SDRi (dB)", "si_sdri",
-          "SDRi (dB)", "sdri",
-          "SI-SDR (dB)", "si_sdr",
-          "STOI", "stoi",
-          "ESTOI", "estoi");
 
   double wrongSpeakerRate() {
     return wrongSpeakerRate(items);
@@ -63,17 +44,21 @@ record EvalReport(String model, String manifest, List<ItemScore> items) {
             100 * wrongSpeakerRate()));
     text.append(
         String.format(Locale.ROOT, "%-13s %9s %9s %9s%n", "metric", "mean", "median", "5th pct"));
-    METRICS.forEach(
-        (name, metric) -> {
-          Summary s = Summary.of(items, metric);
-          text.append(
-              String.format(
-                  Locale.ROOT, "%-13s %9.3f %9.3f %9.3f%n", name, s.mean(), s.median(), s.p5()));
-        });
+    for (Metric metric : Metric.values()) {
+      Summary s = Summary.of(items, metric::of);
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%-13s %9.3f %9.3f %9.3f%n",
+              metric.label,
+              s.mean(),
+              s.median(),
+              s.p5()));
+    }
     groups()
         .forEach(
             (group, scores) -> {
-              Summary siSdri = Summary.of(scores, ItemScore::siSdri);
+              Summary siSdri = Summary.of(scores, Metric.SI_SDRI::of);
               text.append(
                   String.format(
                       Locale.ROOT,
@@ -153,12 +138,10 @@ record EvalReport(String model, String manifest, List<ItemScore> items) {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("items", scores.size());
     summary.put("wrong_speaker_rate", wrongSpeakerRate(scores));
-    METRICS.forEach(
-        (name, metric) -> {
-          Summary s = Summary.of(scores, metric);
-          summary.put(
-              JSON_KEYS.get(name), Map.of("mean", s.mean(), "median", s.median(), "p5", s.p5()));
-        });
+    for (Metric metric : Metric.values()) {
+      Summary s = Summary.of(scores, metric::of);
+      summary.put(metric.key, Map.of("mean", s.mean(), "median", s.median(), "p5", s.p5()));
+    }
     return summary;
   }
 

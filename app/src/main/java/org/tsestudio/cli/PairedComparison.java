@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 /**
  * How much a candidate model beats a baseline on the same items: the mean and median of the
  * per-item differences, a 95% paired bootstrap interval of the mean, and the share of items the
- * candidate does better on. Pairing matters: two models' means on one set differ by less than
- * their spreads, but their per-item differences are much tighter.
+ * candidate does better on. Pairing matters: two models' means on one set differ by less than their
+ * spreads, but their per-item differences are much tighter.
  */
 record PairedComparison(
     int items, double meanDiff, double low, double high, double medianDiff, double betterShare) {

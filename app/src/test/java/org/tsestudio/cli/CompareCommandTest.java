@@ -20,7 +20,8 @@ class CompareCommandTest {
   @TempDir Path dir;
 
   private static ItemScore item(String id, String group, double siSdri, boolean wrong) {
-    return new ItemScore(id, group, siSdri - 2, siSdri, siSdri - 1, siSdri + 0.5, 0.6, 0.4, -3, wrong);
+    return new ItemScore(
+        id, group, siSdri - 2, siSdri, siSdri - 1, siSdri + 0.5, 0.6, 0.4, -3, wrong);
   }
 
   private Path csv(String name, List<ItemScore> items) throws Exception {
@@ -46,7 +47,10 @@ class CompareCommandTest {
     Path json = dir.resolve("cmp.json");
     CliRun run =
         CliRun.of(
-            "compare", csv("a.csv", base).toString(), csv("b.csv", cand).toString(), "--json",
+            "compare",
+            csv("a.csv", base).toString(),
+            csv("b.csv", cand).toString(),
+            "--json",
             json.toString());
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains(": 300 paired items"), run.out());
@@ -67,10 +71,13 @@ class CompareCommandTest {
     assertEquals(0.5, recorded.getAsJsonObject("si_sdri").get("mean_diff").getAsDouble(), 0.15);
 
     // A file against itself: no difference at all, and the same digits every run (seeded).
-    CliRun same = CliRun.of("compare", csv("a.csv", base).toString(), dir.resolve("a.csv").toString());
+    CliRun same =
+        CliRun.of("compare", csv("a.csv", base).toString(), dir.resolve("a.csv").toString());
     assertTrue(same.out().contains("SI-SDRi (dB)     +0.000  [+0.000, +0.000]"), same.out());
-    assertEquals(same.out(), CliRun.of("compare", dir.resolve("a.csv").toString(),
-        dir.resolve("a.csv").toString()).out());
+    assertEquals(
+        same.out(),
+        CliRun.of("compare", dir.resolve("a.csv").toString(), dir.resolve("a.csv").toString())
+            .out());
   }
 
   @Test
@@ -86,10 +93,16 @@ class CompareCommandTest {
   void mismatchedOrMalformedFilesFailWithOneLine() throws Exception {
     Path a = csv("a.csv", List.of(item("x", "tts", 1, false), item("y", "tts", 2, false)));
     Path b = csv("b.csv", List.of(item("x", "tts", 1, false), item("z", "tts", 2, false)));
-    CliRun run = CliRun.of("compare", a.toString(), b.toString(), "--json", dir.resolve("o.json").toString());
+    CliRun run =
+        CliRun.of(
+            "compare", a.toString(), b.toString(), "--json", dir.resolve("o.json").toString());
     assertEquals(1, run.exitCode());
     assertEquals(
-        "tse: " + a + " and " + b + " score different items (1 only in the first, e.g. y; 1 only"
+        "tse: "
+            + a
+            + " and "
+            + b
+            + " score different items (1 only in the first, e.g. y; 1 only"
             + " in the second, e.g. z)\n",
         run.err());
     assertFalse(Files.exists(dir.resolve("o.json")));
@@ -103,7 +116,8 @@ class CompareCommandTest {
     run = CliRun.of("compare", bad.toString(), a.toString());
     assertEquals("tse: " + bad + ": not a tse eval CSV (no 'si_sdr' column)\n", run.err());
     run = CliRun.of("compare", dir.resolve("missing.csv").toString(), a.toString());
-    assertTrue(run.err().startsWith("tse: " + dir.resolve("missing.csv") + ": cannot read"), run.err());
+    assertTrue(
+        run.err().startsWith("tse: " + dir.resolve("missing.csv") + ": cannot read"), run.err());
     assertEquals(1, run.errLines().length);
   }
 
