@@ -14,6 +14,9 @@ set -euo pipefail
 config=$1 run=$2 minutes=$3
 shift 3
 export PYTHONPATH="$PWD/training/python"
+# compile: true keeps Inductor's cache with the run data, so a later call on the same held machine compiles in
+# seconds (8-25 s measured) instead of about two minutes.
+export TORCHINDUCTOR_CACHE_DIR="${TORCHINDUCTOR_CACHE_DIR:-$PWD/work-data/inductor}"
 jobs=$(nproc)
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
