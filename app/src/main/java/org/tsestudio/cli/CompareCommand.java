@@ -2,6 +2,7 @@ package org.tsestudio.cli;
 
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.GsonBuilder;
+import com.google.gson.annotations.SerializedName;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,13 +54,21 @@ public final class CompareCommand implements Callable<Integer> {
       description = "bootstrap seed (default: ${DEFAULT-VALUE})")
   long seed;
 
+  /** The comparison over some pairs; Gson writes it with snake-case keys (wrong_speaker, ...). */
+  record PairedSummary(
+      int items, Map<String, PairedComparison> metrics, WrongSpeakerChange wrongSpeaker) {}
+
+  /** Wrong-speaker rates of both models and how many items changed either way. */
+  record WrongSpeakerChange(
+      double baselineRate, double candidateRate, long fixed, @SerializedName("new") long broken) {}
+
   @Override
   public Integer call() throws TseException {
     Map<String, ItemScore> base = EvalCsv.read(baseline);
     Map<String, ItemScore> cand = EvalCsv.read(candidate);
     List<ItemScore[]> pairs = pair(base, cand);
-    Map<String, Object> all = summary(pairs);
-    Map<String, Object> groups = new TreeMap<>();
+    PairedSummary all = summary(pairs);
+    Map<String, PairedSummary> groups = new TreeMap<>();
     Map<String, List<ItemScore[]>> byGroup = new TreeMap<>();
     for (ItemScore[] pair : pairs) {
       if (pair[0].group() != null) {
@@ -77,7 +86,9 @@ public final class CompareCommand implements Callable<Integer> {
       root.put("baseline", baseline.toString());
       root.put("candidate", candidate.toString());
       root.put("seed", seed);
-      root.putAll(all);
+      root.put("items", all.items());
+      root.put("metrics", all.metrics());
+      root.put("wrong_speaker", all.wrongSpeaker());
       if (!groups.isEmpty()) {
         root.put("groups", groups);
       }
@@ -134,30 +145,24 @@ public final class CompareCommand implements Callable<Integer> {
     return pairs;
   }
 
-  private Map<String, Object> summary(List<ItemScore[]> pairs) {
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("items", pairs.size());
-    Map<String, Object> metrics = new LinkedHashMap<>();
+  private PairedSummary summary(List<ItemScore[]> pairs) {
+    Map<String, PairedComparison> metrics = new LinkedHashMap<>();
     for (Metric metric : METRICS) {
       double[] b = pairs.stream().mapToDouble(p -> metric.of(p[0])).toArray();
       double[] c = pairs.stream().mapToDouble(p -> metric.of(p[1])).toArray();
       metrics.put(metric.key, PairedComparison.of(b, c, seed));
     }
-    summary.put("metrics", metrics);
-    long wrongBefore = pairs.stream().filter(p -> p[0].wrongSpeaker()).count();
-    long wrongAfter = pairs.stream().filter(p -> p[1].wrongSpeaker()).count();
-    Map<String, Object> wrong = new LinkedHashMap<>();
-    wrong.put("baseline_rate", wrongBefore / (double) pairs.size());
-    wrong.put("candidate_rate", wrongAfter / (double) pairs.size());
-    wrong.put(
-        "fixed", pairs.stream().filter(p -> p[0].wrongSpeaker() && !p[1].wrongSpeaker()).count());
-    wrong.put(
-        "new", pairs.stream().filter(p -> !p[0].wrongSpeaker() && p[1].wrongSpeaker()).count());
-    summary.put("wrong_speaker", wrong);
-    return summary;
+    double n = pairs.size();
+    WrongSpeakerChange wrong =
+        new WrongSpeakerChange(
+            pairs.stream().filter(p -> p[0].wrongSpeaker()).count() / n,
+            pairs.stream().filter(p -> p[1].wrongSpeaker()).count() / n,
+            pairs.stream().filter(p -> p[0].wrongSpeaker() && !p[1].wrongSpeaker()).count(),
+            pairs.stream().filter(p -> !p[0].wrongSpeaker() && p[1].wrongSpeaker()).count());
+    return new PairedSummary(pairs.size(), metrics, wrong);
   }
 
-  private String text(Map<String, Object> all, Map<String, Object> groups) {
+  private String text(PairedSummary all, Map<String, PairedSummary> groups) {
     StringBuilder text = new StringBuilder();
     text.append(
         String.format(
@@ -165,7 +170,7 @@ public final class CompareCommand implements Callable<Integer> {
             "%s against %s: %d paired items (candidate minus baseline)%n",
             candidate,
             baseline,
-            (int) all.get("items")));
+            all.items()));
     text.append(
         String.format(
             Locale.ROOT,
@@ -176,7 +181,7 @@ public final class CompareCommand implements Callable<Integer> {
             "median diff",
             "better on"));
     for (Metric metric : METRICS) {
-      PairedComparison c = metrics(all).get(metric.key);
+      PairedComparison c = all.metrics().get(metric.key);
       text.append(
           String.format(
               Locale.ROOT,
@@ -187,22 +192,20 @@ public final class CompareCommand implements Callable<Integer> {
               c.medianDiff(),
               100 * c.betterShare()));
     }
-    text.append("wrong speaker ").append(wrongLine(all)).append('\n');
+    text.append("wrong speaker ").append(wrongLine(all.wrongSpeaker())).append('\n');
     groups.forEach(
         (group, summary) -> {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> s = (Map<String, Object>) summary;
-          PairedComparison c = metrics(s).get(Metric.SI_SDRI.key);
+          PairedComparison c = summary.metrics().get(Metric.SI_SDRI.key);
           text.append(
               String.format(
                   Locale.ROOT,
                   "%-9s %4d items: SI-SDRi %+.3f %s, better on %.1f%%; wrong speaker %s%n",
                   group,
-                  (int) s.get("items"),
+                  summary.items(),
                   c.meanDiff(),
                   interval(c),
                   100 * c.betterShare(),
-                  wrongLine(s)));
+                  wrongLine(summary.wrongSpeaker())));
         });
     return text.toString();
   }
@@ -211,20 +214,13 @@ public final class CompareCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "[%+.3f, %+.3f]", c.low(), c.high());
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, PairedComparison> metrics(Map<String, Object> summary) {
-    return (Map<String, PairedComparison>) summary.get("metrics");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static String wrongLine(Map<String, Object> summary) {
-    Map<String, Object> w = (Map<String, Object>) summary.get("wrong_speaker");
+  private static String wrongLine(WrongSpeakerChange w) {
     return String.format(
         Locale.ROOT,
         "%.1f%% -> %.1f%% (%d fixed, %d new)",
-        100 * (double) w.get("baseline_rate"),
-        100 * (double) w.get("candidate_rate"),
-        (long) w.get("fixed"),
-        (long) w.get("new"));
+        100 * w.baselineRate(),
+        100 * w.candidateRate(),
+        w.fixed(),
+        w.broken());
   }
 }
