@@ -117,7 +117,7 @@ def test_compile_without_cuda_trains_eagerly_and_identically(tmp_path, tiny_data
                                           compile=compile_flag, compile_mode="reduce-overhead"))
         trainer = Trainer(config, tmp_path / str(compile_flag), DistInfo(), torch.device("cpu"),
                           MetricsLog(None, False))
-        assert trainer.net is trainer.model and not trainer.graph_steps
+        assert trainer.net is trainer.model and trainer.begin_graph_step is None
         batch = trainer.next_batch()
         for _ in range(2):
             trainer.train_step(batch)

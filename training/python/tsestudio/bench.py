@@ -97,13 +97,13 @@ def _bench_model(path, config, model, net, device, steps, warmup, batch_size, se
         torch.cuda.reset_peak_memory_stats(device)
     timings = []
     compile_seconds = None
-    graph_steps = scan_path == "compiled-graphs"
+    begin_graph_step = None
+    if scan_path == "compiled-graphs":
+        from tsestudio.kernels.compiled import begin_graph_step
     for number in range(warmup + steps):
         synchronize(device)
         started = time.perf_counter()
-        if graph_steps:
-            from tsestudio.kernels.compiled import begin_graph_step
-
+        if begin_graph_step is not None:
             begin_graph_step()
         with autocast_context(device, config.amp):
             estimate = net(mixture, reference)

@@ -21,6 +21,11 @@ def uses_cuda_graphs(mode: str) -> bool:
     return mode in ("reduce-overhead", "max-autotune")
 
 
+def guarded_steps(mode: str) -> int:
+    """Steps in which compiling can still fail (CUDA-graph trees warm up, record, then replay from the third)."""
+    return 3 if uses_cuda_graphs(mode) else 1
+
+
 def compile_for_training(model: nn.Module, mode: str = "default") -> nn.Module:
     """A compiled view of `model` (same parameters, so checkpoints and validation use `model` unchanged).
 

@@ -85,15 +85,16 @@ class Trainer:
             self.net = DistributedDataParallel(self.model, device_ids=ids)
         self.eager_net = self.net
         self.guarded_steps = 0  # compiled steps still run under the eager fallback (see train_step)
-        self.graph_steps = False
+        self.begin_graph_step = None  # set when the compiled step runs as CUDA graphs
         if config.compile:
-            from tsestudio.kernels.compiled import can_compile, compile_for_training, uses_cuda_graphs
+            from tsestudio.kernels.compiled import (begin_graph_step, can_compile, compile_for_training,
+                                                    guarded_steps, uses_cuda_graphs)
 
             if can_compile(device):
                 self.net = compile_for_training(self.net, config.compile_mode)
-                self.graph_steps = uses_cuda_graphs(config.compile_mode)
-                # CUDA-graph trees warm up on the first step, record on the second, replay from the third.
-                self.guarded_steps = 3 if self.graph_steps else 1
+                self.guarded_steps = guarded_steps(config.compile_mode)
+                if uses_cuda_graphs(config.compile_mode):
+                    self.begin_graph_step = begin_graph_step
             else:
                 self.log.say("note: compile needs CUDA, torch >= 2.4 and triton; training eagerly")
 
@@ -204,16 +205,16 @@ class Trainer:
         # The first compiled step traces and compiles (forward at the call, backward at loss.backward()), and the
         # CUDA-graph modes record in the next ones, all before the optimizer touches a weight in that step: if
         # that fails, the same batch is trained eagerly instead, and so is the rest of the run.
-        first = self.guarded_steps == (3 if self.graph_steps else 1)
+        from tsestudio.kernels.compiled import guarded_steps, stop_compiling
+
+        first = self.guarded_steps == guarded_steps(self.config.compile_mode)
         self.guarded_steps -= 1
         started = time.monotonic()
         try:
             result = self._train_step(batch)
         except Exception as error:  # a compiler error must not cost the chunk's GPU minutes
-            from tsestudio.kernels.compiled import stop_compiling
-
             stop_compiling()
-            self.net, self.graph_steps, self.guarded_steps = self.eager_net, False, 0
+            self.net, self.begin_graph_step, self.guarded_steps = self.eager_net, None, 0
             first_line = (str(error).strip().splitlines() or [""])[0][:200]
             self.log.say(f"note: torch.compile failed ({type(error).__name__}: {first_line}); training eagerly")
             return self._train_step(batch)
@@ -225,10 +226,8 @@ class Trainer:
         mixture, reference, target = (tensor.to(self.device, non_blocking=True) for tensor in batch)
         lr = self.schedule.apply(self.step)
         self.net.train()
-        if self.graph_steps:
-            from tsestudio.kernels.compiled import begin_graph_step
-
-            begin_graph_step()
+        if self.begin_graph_step is not None:
+            self.begin_graph_step()
         with autocast_context(self.device, self.config.amp):
             estimate = self.net(mixture, reference)
         loss = self.objective(estimate, target)
