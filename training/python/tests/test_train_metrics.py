@@ -8,7 +8,8 @@ from tsestudio import train
 
 TRAIN_KEYS = {"event", "phase", "step", "epoch", "loss", "lr", "grad_norm", "audio_seconds_per_second",
               "gpu_memory_gib"}
-VALID_KEYS = {"event", "phase", "step", "epoch", "val_si_sdri", "best_metric", "epochs_without_improvement"}
+VALID_KEYS = {"event", "phase", "step", "epoch", "val_si_sdri", "best_metric", "epochs_without_improvement",
+              "valid_seconds"}
 
 
 def test_metrics_file_and_progress_stream(tmp_path, tiny_data, capsys):
@@ -28,7 +29,7 @@ def test_metrics_file_and_progress_stream(tmp_path, tiny_data, capsys):
         assert math.isfinite(line["loss"]) and line["lr"] > 0 and line["grad_norm"] > 0
         assert line["audio_seconds_per_second"] > 0 and line["gpu_memory_gib"] is None  # CPU run
     for line in valid_lines:
-        assert set(line) == VALID_KEYS and math.isfinite(line["val_si_sdri"])
+        assert set(line) == VALID_KEYS and math.isfinite(line["val_si_sdri"]) and line["valid_seconds"] > 0
     assert valid_lines[-1]["best_metric"] == max(line["val_si_sdri"] for line in valid_lines)
 
     progress = [line for line in stdout if line["event"] == "progress"]

@@ -259,8 +259,11 @@ class Trainer:
         self.batch_in_epoch = 0
         if self.config.data_mode == "static":
             self.batches = None
+        started = time.monotonic()
         results = self.validate()
         if results:
+            # Logged because validation shares the chunk's GPU minutes with training: it is the cost of choosing.
+            results["valid_seconds"] = round(time.monotonic() - started, 2)
             # Recorded speech decides when it is there: it is what users will feed the model.
             primary = results.get("val_real_si_sdri", results.get("val_si_sdri"))
             if self.best_metric is None or primary > self.best_metric + self.config.min_delta:
