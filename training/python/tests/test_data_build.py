@@ -79,3 +79,62 @@ def test_unknown_source_is_a_clear_error(tmp_path):
     res = run_module("tsestudio.data.build_corpus", "--out", tmp_path / "c", "--no-install", "--engines", "flite",
                      "--max-voices", 1, "--utts", 2, "--human", "no-such-package", "--noise", "none", check=False)
     assert res.returncode == 2 and "unknown source 'no-such-package'" in res.stderr and "Traceback" not in res.stderr
+
+
+def _recordings(folder, count):
+    """Real speech (the example clips, flite voices) cut into 1.6 s files, like a package's short prompts."""
+    root = os.path.join(os.path.dirname(__file__), "..", "..", "..", "resources", "examples")
+    speech = np.concatenate([wavio.read_wav(os.path.join(root, n))[0] for n in ("target.wav", "interferer.wav")])
+    os.makedirs(folder, exist_ok=True)
+    paths = []
+    for i in range(count):
+        start = (i * 7919) % (len(speech) - 25600)  # overlapping windows: enough distinct files from 10 s
+        paths.append(os.path.join(folder, f"{i:03d}.wav"))
+        wavio.write_wav(paths[-1], speech[start:start + 25600], 16000)
+    return paths
+
+
+def _human(job_files, cap_s, out):
+    return {"id": "human-p1", "type": "human", "speaker": "p1", "base_voice": "p1", "files": job_files,
+            "package": "test", "lang": "en", "licence": "test", "cap_s": cap_s, "split": "train"}, \
+        {"out": str(out), "rate": 16000, "seed": 7}
+
+
+def test_raising_the_training_cap_keeps_the_utterances_already_there(tmp_path):
+    from tsestudio.data.build_jobs import human_job
+
+    files = _recordings(tmp_path / "pkg", 40)
+    small, _ = human_job(*_human(files, 20.0, tmp_path / "small"))
+    large, _ = human_job(*_human(files, 60.0, tmp_path / "large"))
+    total = lambda entries: sum(e["duration"] for e in entries)  # noqa: E731
+    assert 15.0 < total(small) < 26.0 and total(large) > 2.5 * total(small)  # the cap counts trimmed audio
+    # The files are shuffled once per person, so a larger cap only reads further: every utterance but the
+    # last (whose group the larger cap goes on filling) is the same audio under the same name.
+    for a, b in zip(small[:-1], large):
+        assert a["path"] == b["path"] and a["duration"] == b["duration"]
+        same = [open(os.path.join(tmp_path / d, e["path"]), "rb").read() for d, e in (("small", a), ("large", b))]
+        assert same[0] == same[1]
+
+
+def test_training_cap_applies_to_training_speakers_only():
+    from argparse import Namespace
+
+    from tsestudio.data.build_corpus import human_cap
+
+    args = Namespace(human_cap_seconds=300.0, human_cap_seconds_train=1200.0)
+    assert human_cap(args, "train") == 1200.0
+    assert {human_cap(args, s) for s in ("valid", "test", "real_valid")} == {300.0}
+    assert human_cap(Namespace(human_cap_seconds=300.0, human_cap_seconds_train=None), "train") == 300.0
+
+
+def test_a_marker_is_redone_when_its_job_changes(tmp_path):
+    from tsestudio.data.build_corpus import job_signature, marker_is_current
+
+    job, _ = _human(["a.wav"], 300.0, tmp_path)
+    marker = tmp_path / "human-p1.json"
+    assert not marker_is_current(marker, job)
+    marker.write_text(json.dumps({"signature": job_signature(job), "entries": []}))
+    assert marker_is_current(marker, job)
+    assert not marker_is_current(marker, dict(job, cap_s=1200.0))
+    marker.write_text(json.dumps({"entries": []}))  # written before markers had signatures: trusted as it is
+    assert marker_is_current(marker, dict(job, cap_s=1200.0))

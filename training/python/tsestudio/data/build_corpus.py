@@ -5,9 +5,11 @@
 TTS voices (every engine and voice, several pseudo-speakers per voice with their own pitch, rate, formant
 and EQ), recorded human speech from game/telephony/education packages, noise clips and room impulse
 responses, all as 16 kHz mono 16-bit WAV plus corpus.jsonl. Resumable: every job leaves a marker in
-DIR/.jobs/ once its files are written, and a re-run skips marked jobs.
+DIR/.jobs/ once its files are written, and a re-run skips marked jobs whose parameters are unchanged (a marker
+records its job's signature; one written before signatures existed is trusted as it is).
 """
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -43,6 +45,9 @@ def parse_args(argv):
     p.add_argument("--variants", type=int, default=2, help="pseudo-speakers per TTS voice")
     p.add_argument("--utts", type=int, default=5, help="utterances per TTS pseudo-speaker")
     p.add_argument("--human-cap-seconds", type=float, default=300.0, help="most audio kept per recorded speaker")
+    p.add_argument("--human-cap-seconds-train", type=float, default=None,
+                   help="most audio kept per recorded training speaker (default: --human-cap-seconds); the "
+                        "validation and test speakers keep --human-cap-seconds, so their sets stay as they were")
     p.add_argument("--max-voices", type=int, default=0, help="use only the first N voices per engine (tests)")
     p.add_argument("--rirs", type=int, default=400, help="simulated room impulse responses")
     p.add_argument("--noise", choices=["all", "generated", "none"], default="all")
@@ -93,6 +98,15 @@ def prepare(args, log):
     return voices, speakers, roots, problems
 
 
+def human_cap(args, split: str) -> float:
+    """Seconds kept per recorded speaker of a split. Recorded speech is the scarcest training data, and several
+    packages hold far more of one person than the default cap keeps; raising it for training speakers only adds
+    utterances after the ones already there (same shuffled file order) and leaves every held-out set alone."""
+    if split == "train" and args.human_cap_seconds_train is not None:
+        return args.human_cap_seconds_train
+    return args.human_cap_seconds
+
+
 def make_jobs(args, voices, speakers, roots, splits):
     jobs = []
     for v in voices:
@@ -102,7 +116,7 @@ def make_jobs(args, voices, speakers, roots, splits):
     for s, lic in speakers:
         jobs.append({"id": f"human-{s.speaker}", "type": "human", "speaker": s.speaker, "base_voice": s.base_voice,
                      "files": s.files, "package": s.package, "lang": s.lang, "licence": lic,
-                     "cap_s": args.human_cap_seconds, "split": splits[s.base_voice]})
+                     "cap_s": human_cap(args, splits[s.base_voice]), "split": splits[s.base_voice]})
     if args.noise != "none":
         jobs.append({"id": "noise-colored", "type": "noise", "source": "colored", "per_color": 6})
         for start in range(0, args.rirs, 50):
@@ -123,18 +137,34 @@ def make_jobs(args, voices, speakers, roots, splits):
     return jobs
 
 
+def job_signature(job) -> str:
+    """What a job's output depends on (its whole parameter dict), so changing an option redoes exactly the jobs
+    it touches, e.g. the recorded training speakers after --human-cap-seconds-train."""
+    return hashlib.sha1(json.dumps(job, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+
+
+def marker_is_current(path, job) -> bool:
+    if not os.path.isfile(path):
+        return False
+    with open(path, encoding="utf-8") as f:
+        signature = json.load(f).get("signature")
+    return signature is None or signature == job_signature(job)
+
+
 def run_jobs(jobs, args, progress, label):
-    """Run the jobs that have no marker yet, in parallel; write each marker when its job is complete."""
+    """Run the jobs without a current marker, in parallel; write each marker when its job is complete."""
     marks = os.path.join(args.out, ".jobs")
     os.makedirs(marks, exist_ok=True)
-    todo = [j for j in jobs if not os.path.isfile(os.path.join(marks, j["id"] + ".json"))]
+    todo = [j for j in jobs if not marker_is_current(os.path.join(marks, j["id"] + ".json"), j)]
     ctx = {"out": args.out, "rate": args.rate, "seed": args.seed}
     done = len(jobs) - len(todo)
     progress.progress(done, len(jobs), f"{label}: {len(todo)} to do", force=True)
+    by_id = {j["id"]: j for j in todo}
     if todo:
         with Pool(max(1, args.jobs)) as pool:
             for job_id, entries, failures, error in pool.imap_unordered(_run, [(j, ctx) for j in todo]):
-                record = {"entries": entries, "failures": failures, "error": error}
+                record = {"signature": job_signature(by_id[job_id]), "entries": entries, "failures": failures,
+                          "error": error}
                 wavio.write_atomic(os.path.join(marks, job_id + ".json"), json.dumps(record).encode("utf-8"))
                 done += 1
                 progress.progress(done, len(jobs), f"{label}: {job_id}" + (f" FAILED: {error}" if error else ""))
@@ -204,7 +234,9 @@ def build(args, progress):
                   extra={k: v for k, v in e.items() if k not in Entry.__dataclass_fields__}) for e in entries]
     check_split_disjoint(objs, args.out)
     write_manifest(args.out, objs)
-    report = {"seconds": round(time.time() - t0, 1), "seed": args.seed, **summary(entries), "problems": problems + job_problems}
+    caps = {"human_cap_seconds": args.human_cap_seconds, "human_cap_seconds_train": human_cap(args, "train")}
+    report = {"seconds": round(time.time() - t0, 1), "seed": args.seed, **caps, **summary(entries),
+              "problems": problems + job_problems}
     wavio.write_atomic(os.path.join(args.out, "build_report.json"), json.dumps(report, indent=1).encode("utf-8"))
     return report
 
