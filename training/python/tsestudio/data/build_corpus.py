@@ -6,7 +6,7 @@ TTS voices (every engine and voice, several pseudo-speakers per voice with their
 and EQ), recorded human speech from game/telephony/education packages, noise clips and room impulse
 responses, all as 16 kHz mono 16-bit WAV plus corpus.jsonl. Resumable: every job leaves a marker in
 DIR/.jobs/ once its files are written, and a re-run skips marked jobs whose parameters are unchanged (a marker
-records its job's signature; one written before signatures existed is trusted as it is).
+records its job's signature; one written before signatures existed is redone once).
 """
 import argparse
 import hashlib
@@ -148,7 +148,8 @@ def marker_is_current(path, job) -> bool:
         return False
     with open(path, encoding="utf-8") as f:
         signature = json.load(f).get("signature")
-    return signature is None or signature == job_signature(job)
+    # A marker from before signatures says nothing about the options it was built with: redo it once.
+    return signature == job_signature(job)
 
 
 def run_jobs(jobs, args, progress, label):
