@@ -1,7 +1,7 @@
 """Pack a corpus small enough to carry to the GPU machine: Opus speech and noise, regenerable rooms,
 and the opusdec program with its shared libraries.
 
-    python -m tsestudio.data.pack --corpus DIR --out DIR [--budget-mib 55] [--bitrate 24] [--splits train,valid]
+    python -m tsestudio.data.pack --corpus DIR --out DIR [--budget-mib 31.3] [--bitrate 15] [--splits train,valid]
         [--exclude-pack DIR]
 
 The audio of each speaker (and each noise source) is joined into one Opus stream (per-file Ogg/Opus
@@ -34,6 +34,8 @@ from .progress import Progress, run_command
 
 FORMAT = 1
 SYSTEM_LIBS = re.compile(r"^(linux-vdso|libc\.|libm\.|libpthread|libdl|librt|ld-linux|libssl|libcrypto)")
+DEFAULT_BUDGET_MIB = 31.3  # what one device call can carry beside this repository's working tree (2026-12-08)
+DEFAULT_BITRATE = 15
 OVERHEAD_BYTES = 1500  # Ogg/Opus headers of one stream, measured ~1.1 KB with opusenc's default tags
 
 
@@ -123,7 +125,8 @@ def packed_paths(pack_dir):
     return {row["path"] for row in meta["entries"] + meta["simulated_rirs"]}
 
 
-def pack(corpus, out, budget_mib=55.0, bitrate=24, jobs=None, progress=None, splits=None, exclude_pack=None):
+def pack(corpus, out, budget_mib=DEFAULT_BUDGET_MIB, bitrate=DEFAULT_BITRATE, jobs=None, progress=None, splits=None,
+         exclude_pack=None):
     progress = progress or Progress("text")
     t0 = time.time()
     entries = read_manifest(corpus)
@@ -198,8 +201,11 @@ def main(argv=None):
     p = argparse.ArgumentParser(prog="python -m tsestudio.data.pack", description=__doc__.split("\n\n")[0])
     p.add_argument("--corpus", required=True)
     p.add_argument("--out", required=True)
-    p.add_argument("--budget-mib", type=float, default=55.0)
-    p.add_argument("--bitrate", type=int, default=24, help="Opus kbit/s (24-32 suits 16 kHz speech)")
+    p.add_argument("--budget-mib", type=float, default=DEFAULT_BUDGET_MIB,
+                   help="size of the pack; a GPU call carries 64 MiB with the working tree, about 32 MiB of it")
+    p.add_argument("--bitrate", type=int, default=DEFAULT_BITRATE,
+                   help="Opus kbit/s: 15 packs all recorded validation speech and 2.5 h of recorded training speech "
+                        "into one call's budget (24-32 for near-transparent 16 kHz speech)")
     p.add_argument("--jobs", type=int)
     p.add_argument("--splits", help="comma-separated splits whose speech is packed (default: all)")
     p.add_argument("--exclude-pack", help="a pack whose files this one leaves out (to pack what it dropped)")
