@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
           + " mean and median of the per-item differences (candidate minus baseline), a 95%% paired"
           + " bootstrap interval of the mean (10,000 resamples, seeded), the share of items the"
           + " candidate does better on, and which items change to or from the wrong speaker; per"
-          + " target group (recorded, tts) as well."
+          + " target group (recorded, tts) or per target speaker (--by) as well."
     })
 public final class CompareCommand implements Callable<Integer> {
 
@@ -48,6 +48,15 @@ public final class CompareCommand implements Callable<Integer> {
   Path json;
 
   @Option(
+      names = "--by",
+      defaultValue = "group",
+      paramLabel = "KEY",
+      description =
+          "break the comparison down by group (recorded, tts) or speaker (needs CSVs written with"
+              + " the target_speaker column) (default: ${DEFAULT-VALUE})")
+  String by;
+
+  @Option(
       names = "--seed",
       defaultValue = "1",
       paramLabel = "N",
@@ -64,22 +73,21 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws TseException {
+    Breakdown breakdown = Breakdown.parse(by);
     Map<String, ItemScore> base = EvalCsv.read(baseline);
     Map<String, ItemScore> cand = EvalCsv.read(candidate);
     List<ItemScore[]> pairs = pair(base, cand);
     PairedSummary all = summary(pairs);
-    Map<String, PairedSummary> groups = new TreeMap<>();
-    Map<String, List<ItemScore[]>> byGroup = new TreeMap<>();
-    for (ItemScore[] pair : pairs) {
-      if (pair[0].group() != null) {
-        byGroup.computeIfAbsent(pair[0].group(), g -> new ArrayList<>()).add(pair);
-      }
-    }
-    if (byGroup.size() > 1) {
-      byGroup.forEach((group, members) -> groups.put(group, summary(members)));
+    Map<String, PairedSummary> parts = new TreeMap<>();
+    breakdown
+        .split(pairs, pair -> pair[0])
+        .forEach((key, members) -> parts.put(key, summary(members)));
+    if (breakdown == Breakdown.SPEAKER && parts.isEmpty()) {
+      throw new TseException(
+          baseline + ": no target speakers to break down by (written before tse eval kept them?)");
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(text(all, groups));
+    out.print(text(all, parts));
     out.flush();
     if (json != null) {
       Map<String, Object> root = new LinkedHashMap<>();
@@ -89,8 +97,8 @@ public final class CompareCommand implements Callable<Integer> {
       root.put("items", all.items());
       root.put("metrics", all.metrics());
       root.put("wrong_speaker", all.wrongSpeaker());
-      if (!groups.isEmpty()) {
-        root.put("groups", groups);
+      if (!parts.isEmpty()) {
+        root.put(breakdown.jsonKey, parts);
       }
       AtomicText.write(
           json,
@@ -127,18 +135,24 @@ public final class CompareCommand implements Callable<Integer> {
     List<ItemScore[]> pairs = new ArrayList<>();
     for (ItemScore b : base.values()) {
       ItemScore c = cand.get(b.id());
-      if (b.group() != null && c.group() != null && !b.group().equals(c.group())) {
-        throw new TseException(
-            b.id()
-                + ": group '"
-                + b.group()
-                + "' in "
-                + baseline
-                + " but '"
-                + c.group()
-                + "' in "
-                + candidate
-                + " (scored on different sets?)");
+      for (Breakdown key : Breakdown.values()) {
+        String inBase = key.keyOf(b);
+        String inCand = key.keyOf(c);
+        if (inBase != null && inCand != null && !inBase.equals(inCand)) {
+          throw new TseException(
+              b.id()
+                  + ": "
+                  + key.option
+                  + " '"
+                  + inBase
+                  + "' in "
+                  + baseline
+                  + " but '"
+                  + inCand
+                  + "' in "
+                  + candidate
+                  + " (scored on different sets?)");
+        }
       }
       pairs.add(new ItemScore[] {b, c});
     }
@@ -162,7 +176,7 @@ public final class CompareCommand implements Callable<Integer> {
     return new PairedSummary(pairs.size(), metrics, wrong);
   }
 
-  private String text(PairedSummary all, Map<String, PairedSummary> groups) {
+  private String text(PairedSummary all, Map<String, PairedSummary> parts) {
     StringBuilder text = new StringBuilder();
     text.append(
         String.format(
@@ -193,14 +207,15 @@ public final class CompareCommand implements Callable<Integer> {
               100 * c.betterShare()));
     }
     text.append("wrong speaker ").append(wrongLine(all.wrongSpeaker())).append('\n');
-    groups.forEach(
-        (group, summary) -> {
+    String label = "%-" + Breakdown.labelWidth(parts.keySet()) + "s";
+    parts.forEach(
+        (part, summary) -> {
           PairedComparison c = summary.metrics().get(Metric.SI_SDRI.key);
           text.append(
               String.format(
                   Locale.ROOT,
-                  "%-9s %4d items: SI-SDRi %+.3f %s, better on %.1f%%; wrong speaker %s%n",
-                  group,
+                  label + " %4d items: SI-SDRi %+.3f %s, better on %.1f%%; wrong speaker %s%n",
+                  part,
                   summary.items(),
                   c.meanDiff(),
                   interval(c),

@@ -62,6 +62,15 @@ public final class EvalCommand implements Callable<Integer> {
   Path json;
 
   @Option(
+      names = "--by",
+      defaultValue = "group",
+      paramLabel = "KEY",
+      description =
+          "break the scores down by group (recorded, tts) or speaker (the target speaker)"
+              + " (default: ${DEFAULT-VALUE})")
+  String by;
+
+  @Option(
       names = "--limit",
       defaultValue = "0",
       paramLabel = "N",
@@ -70,6 +79,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws TseException {
+    Breakdown breakdown = Breakdown.parse(by);
     List<MixtureManifest.Item> items = MixtureManifest.read(manifest);
     if (limit > 0 && limit < items.size()) {
       items = items.subList(0, limit);
@@ -116,6 +126,7 @@ public final class EvalCommand implements Callable<Integer> {
                 item.where(),
                 item.id(),
                 item.group(),
+                item.speaker(),
                 result.audio().samples(),
                 mixture.samples(),
                 target.samples(),
@@ -127,7 +138,7 @@ public final class EvalCommand implements Callable<Integer> {
       finished.countDown();
       ExtractCommand.removeHook(hook);
     }
-    EvalReport report = new EvalReport(modelName, manifest.toString(), scores);
+    EvalReport report = new EvalReport(modelName, manifest.toString(), scores, breakdown);
     if (csv != null) {
       AtomicText.write(csv, report.csv());
     }

@@ -53,11 +53,11 @@ final class EvalCsv {
             where + ": " + row.size() + " fields where the header has " + header.size());
       }
       String id = row.get(column.get("id"));
-      String group = column.containsKey("group") ? row.get(column.get("group")) : "";
       ItemScore item =
           new ItemScore(
               id,
-              group.isEmpty() ? null : group,
+              optional(row, column, "group"),
+              optional(row, column, "target_speaker"),
               number(row, column, "si_sdr", where),
               number(row, column, "si_sdri", where),
               number(row, column, "sdr", where),
@@ -74,6 +74,12 @@ final class EvalCsv {
       throw new TseException(csv + ": no items");
     }
     return items;
+  }
+
+  /** A column that older CSVs lack: null when absent or empty. */
+  private static String optional(List<String> row, Map<String, Integer> column, String name) {
+    String text = column.containsKey(name) ? row.get(column.get(name)) : "";
+    return text.isEmpty() ? null : text;
   }
 
   private static double number(

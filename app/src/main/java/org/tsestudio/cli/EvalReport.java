@@ -5,15 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The scores of a test set as a console table, CSV (one row an item) and JSON (summary + items).
- * When the items fall into several groups (recorded and synthetic targets), each group is
- * summarised apart as well: a mean over both hides how a model does on real voices.
+ * The items are summarised per part of the {@link Breakdown} as well, when there are two or more
+ * parts: a mean over recorded and synthetic targets hides how a model does on real voices, and a
+ * mean over speakers hides which voices it fails on.
  */
-record EvalReport(String model, String manifest, List<ItemScore> items) {
+record EvalReport(String model, String manifest, List<ItemScore> items, Breakdown by) {
+
+  EvalReport(String model, String manifest, List<ItemScore> items) {
+    this(model, manifest, items, Breakdown.GROUP);
+  }
 
   double wrongSpeakerRate() {
     return wrongSpeakerRate(items);
@@ -23,13 +26,9 @@ record EvalReport(String model, String manifest, List<ItemScore> items) {
     return scores.stream().filter(ItemScore::wrongSpeaker).count() / (double) scores.size();
   }
 
-  /** The items of each named group, by name; empty unless there are two or more groups. */
-  Map<String, List<ItemScore>> groups() {
-    Map<String, List<ItemScore>> groups =
-        items.stream()
-            .filter(item -> item.group() != null)
-            .collect(Collectors.groupingBy(ItemScore::group, TreeMap::new, Collectors.toList()));
-    return groups.size() > 1 ? groups : Map.of();
+  /** The items of each part of the breakdown, by key; empty unless there are two or more. */
+  Map<String, List<ItemScore>> parts() {
+    return by.split(items, item -> item);
   }
 
   String table() {
@@ -55,34 +54,37 @@ record EvalReport(String model, String manifest, List<ItemScore> items) {
               s.median(),
               s.p5()));
     }
-    groups()
-        .forEach(
-            (group, scores) -> {
-              Summary siSdri = Summary.of(scores, Metric.SI_SDRI::of);
-              text.append(
-                  String.format(
-                      Locale.ROOT,
-                      "%-9s %4d items: SI-SDRi mean %.3f, median %.3f, 5th pct %.3f;"
-                          + " wrong speaker %.1f%%%n",
-                      group,
-                      scores.size(),
-                      siSdri.mean(),
-                      siSdri.median(),
-                      siSdri.p5(),
-                      100 * wrongSpeakerRate(scores)));
-            });
+    Map<String, List<ItemScore>> parts = parts();
+    String label = "%-" + Breakdown.labelWidth(parts.keySet()) + "s";
+    parts.forEach(
+        (part, scores) -> {
+          Summary siSdri = Summary.of(scores, Metric.SI_SDRI::of);
+          text.append(
+              String.format(
+                  Locale.ROOT,
+                  label
+                      + " %4d items: SI-SDRi mean %.3f, median %.3f, 5th pct %.3f;"
+                      + " wrong speaker %.1f%%%n",
+                  part,
+                  scores.size(),
+                  siSdri.mean(),
+                  siSdri.median(),
+                  siSdri.p5(),
+                  100 * wrongSpeakerRate(scores)));
+        });
     return text.toString();
   }
 
   String csv() {
     StringBuilder text =
         new StringBuilder(
-            "id,si_sdr,si_sdri,sdr,sdri,stoi,estoi,interferer_si_sdr,wrong_speaker,group\n");
+            "id,si_sdr,si_sdri,sdr,sdri,stoi,estoi,interferer_si_sdr,wrong_speaker,group,"
+                + "target_speaker\n");
     for (ItemScore item : items) {
       text.append(
           String.format(
               Locale.ROOT,
-              "%s,%.4f,%.4f,%.4f,%.4f,%.5f,%.5f,%s,%b,%s%n",
+              "%s,%.4f,%.4f,%.4f,%.4f,%.5f,%.5f,%s,%b,%s,%s%n",
               csvField(item.id()),
               item.siSdr(),
               item.siSdri(),
@@ -94,17 +96,18 @@ record EvalReport(String model, String manifest, List<ItemScore> items) {
                   ? String.format(Locale.ROOT, "%.4f", item.interfererSiSdr())
                   : "",
               item.wrongSpeaker(),
-              item.group() == null ? "" : item.group()));
+              item.group() == null ? "" : item.group(),
+              item.speaker() == null ? "" : csvField(item.speaker())));
     }
     return text.toString();
   }
 
   String json() {
     Map<String, Object> summary = summary(items);
-    Map<String, Object> groups = new LinkedHashMap<>();
-    groups().forEach((group, scores) -> groups.put(group, summary(scores)));
-    if (!groups.isEmpty()) {
-      summary.put("groups", groups);
+    Map<String, Object> parts = new LinkedHashMap<>();
+    parts().forEach((part, scores) -> parts.put(part, summary(scores)));
+    if (!parts.isEmpty()) {
+      summary.put(by.jsonKey, parts);
     }
     List<Map<String, Object>> rows =
         items.stream()
@@ -123,6 +126,7 @@ record EvalReport(String model, String manifest, List<ItemScore> items) {
                       Double.isFinite(item.interfererSiSdr()) ? item.interfererSiSdr() : null);
                   row.put("wrong_speaker", item.wrongSpeaker());
                   row.put("group", item.group());
+                  row.put("target_speaker", item.speaker());
                   return row;
                 })
             .toList();

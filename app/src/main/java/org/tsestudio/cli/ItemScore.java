@@ -9,11 +9,13 @@ import org.tsestudio.engine.metrics.Stoi;
  * The metrics of one extracted item. The wrong-speaker flag follows {@code tsestudio.evaluate}: the
  * estimate is closer (by SI-SDR) to one of the interferers, as heard in the mixture, than to the
  * target, i.e. the model extracted somebody else. {@code group} is the manifest item's target kind
- * ({@link MixtureManifest.Item#group()}), null when unknown.
+ * ({@link MixtureManifest.Item#group()}) and {@code speaker} its target speaker, each null when
+ * unknown.
  */
 record ItemScore(
     String id,
     String group,
+    String speaker,
     double siSdr,
     double siSdri,
     double sdr,
@@ -28,6 +30,7 @@ record ItemScore(
       String where,
       String id,
       String group,
+      String speaker,
       float[] estimate,
       float[] mixture,
       float[] target,
@@ -47,6 +50,7 @@ record ItemScore(
       return new ItemScore(
           id,
           group,
+          speaker,
           siSdr,
           siSdr - SeparationMetrics.siSdr(mix, tgt),
           SeparationMetrics.sdr(est, tgt),

@@ -27,6 +27,7 @@ final class MixtureManifest {
    * @param group whose voice the target is: {@code recorded} (a human recording) or {@code tts} (a
    *     synthetic voice) from the item's {@code real} field, or null when the manifest does not
    *     say; the evaluation reports each group apart because the two score very differently
+   * @param speaker the target speaker (the item's {@code target_speaker}), null when not given
    */
   record Item(
       String where,
@@ -35,7 +36,8 @@ final class MixtureManifest {
       Path reference,
       Path target,
       List<Path> interferers,
-      String group) {}
+      String group,
+      String speaker) {}
 
   private MixtureManifest() {}
 
@@ -80,12 +82,21 @@ final class MixtureManifest {
               root.resolve(text(row, "reference", where)),
               root.resolve(text(row, "target", where)),
               List.copyOf(interferers),
-              group(row)));
+              group(row),
+              speaker(row)));
     }
     if (items.isEmpty()) {
       throw new TseException(manifest + ": manifest is empty");
     }
     return items;
+  }
+
+  private static String speaker(JsonObject row) {
+    JsonElement speaker = row.get("target_speaker");
+    if (speaker == null || !speaker.isJsonPrimitive() || speaker.getAsString().isBlank()) {
+      return null;
+    }
+    return speaker.getAsString();
   }
 
   private static String group(JsonObject row) {

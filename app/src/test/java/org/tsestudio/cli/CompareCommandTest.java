@@ -20,8 +20,13 @@ class CompareCommandTest {
   @TempDir Path dir;
 
   private static ItemScore item(String id, String group, double siSdri, boolean wrong) {
+    return item(id, group, null, siSdri, wrong);
+  }
+
+  private static ItemScore item(
+      String id, String group, String speaker, double siSdri, boolean wrong) {
     return new ItemScore(
-        id, group, siSdri - 2, siSdri, siSdri - 1, siSdri + 0.5, 0.6, 0.4, -3, wrong);
+        id, group, speaker, siSdri - 2, siSdri, siSdri - 1, siSdri + 0.5, 0.6, 0.4, -3, wrong);
   }
 
   private Path csv(String name, List<ItemScore> items) throws Exception {
@@ -119,6 +124,63 @@ class CompareCommandTest {
     assertTrue(
         run.err().startsWith("tse: " + dir.resolve("missing.csv") + ": cannot read"), run.err());
     assertEquals(1, run.errLines().length);
+  }
+
+  @Test
+  void breaksTheComparisonDownBySpeaker() throws Exception {
+    List<ItemScore> base = new ArrayList<>();
+    List<ItemScore> cand = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      // The candidate gains 2 dB on the letters speaker and nothing on the other.
+      String speaker = i % 2 == 0 ? "klettres-hu" : "asterisk-en";
+      base.add(item("it-" + i, "recorded", speaker, i % 5, false));
+      cand.add(item("it-" + i, "recorded", speaker, i % 5 + (i % 2 == 0 ? 2 : 0), i == 3));
+    }
+    Path a = csv("a.csv", base);
+    Path b = csv("b.csv", cand);
+    Path json = dir.resolve("cmp.json");
+    CliRun run =
+        CliRun.of("compare", a.toString(), b.toString(), "--by", "speaker", "--json", "" + json);
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(
+        run.out().contains("\nklettres-hu   20 items: SI-SDRi +2.000 [+2.000, +2.000]"), run.out());
+    assertTrue(
+        run.out().contains("\nasterisk-en   20 items: SI-SDRi +0.000 [+0.000, +0.000]"), run.out());
+    JsonObject speakers =
+        JsonParser.parseString(Files.readString(json))
+            .getAsJsonObject()
+            .getAsJsonObject("speakers");
+    assertEquals(
+        1,
+        speakers
+            .getAsJsonObject("asterisk-en")
+            .getAsJsonObject("wrong_speaker")
+            .get("new")
+            .getAsInt());
+    // One group only: the default breakdown has nothing to add to the whole-set lines.
+    assertFalse(CliRun.of("compare", a.toString(), b.toString()).out().contains("20 items"));
+
+    // CSVs from before the target_speaker column: a clear error rather than an empty breakdown.
+    Path old = dir.resolve("old.csv");
+    Files.writeString(
+        old,
+        Files.readString(a)
+            .replaceAll(",klettres-hu|,asterisk-en", "")
+            .replace(",target_speaker", ""));
+    run = CliRun.of("compare", old.toString(), old.toString(), "--by", "speaker");
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().startsWith("tse: " + old + ": no target speakers"), run.err());
+
+    Path other = csv("c.csv", List.of(item("it-0", "recorded", "someone", 0, false)));
+    Path one = csv("d.csv", List.of(base.get(0)));
+    run = CliRun.of("compare", one.toString(), other.toString());
+    assertEquals(
+        "tse: it-0: speaker 'klettres-hu' in "
+            + one
+            + " but 'someone' in "
+            + other
+            + " (scored on different sets?)\n",
+        run.err());
   }
 
   @Test

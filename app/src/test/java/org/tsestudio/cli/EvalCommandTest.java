@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
@@ -40,7 +41,8 @@ class EvalCommandTest {
             .replace("items/target.wav", "items/TMP")
             .replace("[\"items/interferer.wav\"]", "[\"items/target.wav\"]")
             .replace("items/TMP", "items/interferer.wav")
-            .replace("\"real\": false", "\"real\": true");
+            .replace("\"real\": false", "\"real\": true")
+            .replace("\"target_speaker\": \"slt\"", "\"target_speaker\": \"rms\"");
     Path manifest = dir.resolve("set/test.jsonl");
     Files.writeString(manifest, first + "\n" + second + "\n");
     return manifest;
@@ -101,7 +103,31 @@ class EvalCommandTest {
             + groups.getAsJsonObject("recorded").get("wrong_speaker_rate").getAsDouble());
     assertTrue(table.contains("\nrecorded     1 items: SI-SDRi mean "), table);
     assertTrue(table.contains("\ntts          1 items: SI-SDRi mean "), table);
-    assertTrue(rows.get(1).endsWith(",tts") && rows.get(2).endsWith(",recorded"), rows.toString());
+    assertTrue(
+        rows.get(1).endsWith(",tts,slt") && rows.get(2).endsWith(",recorded,rms"), rows.toString());
+    assertFalse(summary.has("speakers"));
+  }
+
+  @Test
+  void breaksTheScoresDownBySpeakerOnRequest() throws Exception {
+    Path json = dir.resolve("scores.json");
+    String model = RandomInitModels.card(RandomInitModels.V8_SMALL).toString();
+    String set = manifest().toString();
+    CliRun result =
+        CliRun.of(
+            "eval", "--manifest", set, "--model", model, "--by", "speaker", "--json", "" + json);
+    assertEquals(0, result.exitCode(), result.err());
+    JsonObject report = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+    JsonObject speakers = report.getAsJsonObject("summary").getAsJsonObject("speakers");
+    JsonArray items = report.getAsJsonArray("items");
+    assertEquals("slt", items.get(0).getAsJsonObject().get("target_speaker").getAsString());
+    assertEquals(
+        items.get(1).getAsJsonObject().get("si_sdri").getAsDouble(), groupMean(speakers, "rms"));
+    assertTrue(result.out().contains("\nrms          1 items: SI-SDRi mean "), result.out());
+
+    CliRun bad = CliRun.of("eval", "--manifest", set, "--model", model, "--by", "voice");
+    assertEquals(1, bad.exitCode());
+    assertEquals("tse: --by: 'voice' is not one of group, speaker\n", bad.err());
   }
 
   private static double groupMean(JsonObject groups, String group) {
@@ -136,9 +162,9 @@ class EvalCommandTest {
     float[] target = AudioFiles.readMono(ExampleAudio.dir().resolve("target.wav")).samples();
     float[] other = AudioFiles.readMono(ExampleAudio.dir().resolve("interferer.wav")).samples();
     ItemScore right =
-        ItemScore.of("m:1", "a", null, target, mixture, target, new float[][] {other}, 16000);
+        ItemScore.of("m:1", "a", null, null, target, mixture, target, new float[][] {other}, 16000);
     ItemScore wrong =
-        ItemScore.of("m:1", "a", null, other, mixture, target, new float[][] {other}, 16000);
+        ItemScore.of("m:1", "a", null, null, other, mixture, target, new float[][] {other}, 16000);
     assertFalse(right.wrongSpeaker());
     assertTrue(wrong.wrongSpeaker());
     assertTrue(right.stoi() > 0.99 && right.siSdri() > 50);
