@@ -1,6 +1,7 @@
 """Two-process DDP on CPU (gloo): both ranks end with bit-identical weights, and rank 1's data counts."""
 
 import json
+import os
 from pathlib import Path
 from typing import List
 
@@ -48,3 +49,17 @@ def test_two_gloo_processes_keep_identical_parameters(tmp_path, tiny_data):
     assert train.main(["--config", str(config), "--run-dir", str(tmp_path / "single")]) == 0
     single = load_checkpoint(tmp_path / "single" / "last.pt")["model"]
     assert any(not torch.equal(single[name], rank0[name]) for name in rank0)
+
+
+def exit_3_on_rank_1(argv: List[str]) -> int:
+    return 3 if os.environ["RANK"] == "1" else 0
+
+
+def raise_on_every_rank(argv: List[str]) -> int:
+    raise RuntimeError("no data")
+
+
+def test_the_launcher_returns_a_failing_rank_s_code(capfd):
+    assert launch(2, [], exit_3_on_rank_1, timeout_s=120) == 3
+    assert launch(2, [], raise_on_every_rank, timeout_s=120) == 1
+    assert "RuntimeError: no data" in capfd.readouterr().err  # the rank's traceback is its report

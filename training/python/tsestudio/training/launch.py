@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import socket
 import sys
+import traceback
 from typing import Callable, List, Optional
 
 
@@ -30,7 +31,19 @@ def _train_main(argv: List[str]) -> int:
 def _worker(rank: int, world: int, port: int, entry: Callable[[List[str]], int], argv: List[str]) -> None:
     os.environ.update({"RANK": str(rank), "LOCAL_RANK": str(rank), "WORLD_SIZE": str(world),
                        "LOCAL_WORLD_SIZE": str(world), "MASTER_ADDR": "127.0.0.1", "MASTER_PORT": str(port)})
-    sys.exit(entry(argv))
+    try:
+        code = entry(argv)
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else 1
+    except BaseException:  # noqa: B902 (the worker's traceback is its only report)
+        traceback.print_exc()
+        code = 1
+    # Leave without Python's finalization: with torch 1.13, gloo's process group can deadlock in its destructor
+    # when the DDP reducer is collected at interpreter exit (a gloo thread waits for the GIL the main thread holds),
+    # which hung a rank for the whole 300 s test timeout after it had finished and written everything.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code or 0)
 
 
 def launch(nproc: int, argv: List[str], entry: Callable[[List[str]], int] = _train_main,
