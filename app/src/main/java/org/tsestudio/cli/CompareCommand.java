@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.tsestudio.engine.TseException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,14 +48,7 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "write the comparison as JSON")
   Path json;
 
-  @Option(
-      names = "--by",
-      defaultValue = "group",
-      paramLabel = "KEY",
-      description =
-          "break the comparison down by group (recorded, tts) or speaker (needs CSVs written with"
-              + " the target_speaker column) (default: ${DEFAULT-VALUE})")
-  String by;
+  @Mixin BreakdownOption by;
 
   @Option(
       names = "--seed",
@@ -73,7 +67,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws TseException {
-    Breakdown breakdown = Breakdown.parse(by);
+    Breakdown breakdown = by.breakdown();
     Map<String, ItemScore> base = EvalCsv.read(baseline);
     Map<String, ItemScore> cand = EvalCsv.read(candidate);
     List<ItemScore[]> pairs = pair(base, cand);

@@ -17,6 +17,7 @@ import org.tsestudio.engine.inference.Extractor;
 import org.tsestudio.engine.inference.ExtractorCriteria;
 import org.tsestudio.engine.inference.TseModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,14 +62,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "write summary and items as JSON")
   Path json;
 
-  @Option(
-      names = "--by",
-      defaultValue = "group",
-      paramLabel = "KEY",
-      description =
-          "break the scores down by group (recorded, tts) or speaker (the target speaker)"
-              + " (default: ${DEFAULT-VALUE})")
-  String by;
+  @Mixin BreakdownOption by;
 
   @Option(
       names = "--limit",
@@ -79,7 +73,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws TseException {
-    Breakdown breakdown = Breakdown.parse(by);
+    Breakdown breakdown = by.breakdown();
     List<MixtureManifest.Item> items = MixtureManifest.read(manifest);
     if (limit > 0 && limit < items.size()) {
       items = items.subList(0, limit);
