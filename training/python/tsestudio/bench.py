@@ -98,8 +98,10 @@ def _bench_model(path, config, model, net, device, steps, warmup, batch_size, se
     timings = []
     compile_seconds = None
     begin_graph_step = None
-    if scan_path == "compiled-graphs":
-        from tsestudio.kernels.compiled import begin_graph_step
+    if scan_path in COMPILE_MODES:
+        from tsestudio.kernels.compiled import begin_graph_step as mark, uses_cuda_graphs
+
+        begin_graph_step = mark if uses_cuda_graphs(COMPILE_MODES[scan_path]) else None
     for number in range(warmup + steps):
         synchronize(device)
         started = time.perf_counter()
