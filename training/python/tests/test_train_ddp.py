@@ -59,7 +59,12 @@ def raise_on_every_rank(argv: List[str]) -> int:
     raise RuntimeError("no data")
 
 
+def sys_exit_without_code(argv: List[str]) -> int:
+    raise SystemExit()
+
+
 def test_the_launcher_returns_a_failing_rank_s_code(capfd):
     assert launch(2, [], exit_3_on_rank_1, timeout_s=120) == 3
     assert launch(2, [], raise_on_every_rank, timeout_s=120) == 1
+    assert launch(2, [], sys_exit_without_code, timeout_s=120) == 0
     assert "RuntimeError: no data" in capfd.readouterr().err  # the rank's traceback is its report

@@ -33,8 +33,8 @@ def _worker(rank: int, world: int, port: int, entry: Callable[[List[str]], int],
                        "LOCAL_WORLD_SIZE": str(world), "MASTER_ADDR": "127.0.0.1", "MASTER_PORT": str(port)})
     try:
         code = entry(argv)
-    except SystemExit as stop:
-        code = stop.code if isinstance(stop.code, int) else 1
+    except SystemExit as stop:  # as sys.exit: no code is success, a message is failure
+        code = 0 if stop.code is None else stop.code if isinstance(stop.code, int) else 1
     except BaseException:  # noqa: B902 (the worker's traceback is its only report)
         traceback.print_exc()
         code = 1
