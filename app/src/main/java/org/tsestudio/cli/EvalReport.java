@@ -14,10 +14,6 @@ import java.util.Map;
  */
 record EvalReport(String model, String manifest, List<ItemScore> items, Breakdown by) {
 
-  EvalReport(String model, String manifest, List<ItemScore> items) {
-    this(model, manifest, items, Breakdown.GROUP);
-  }
-
   double wrongSpeakerRate() {
     return wrongSpeakerRate(items);
   }

@@ -31,7 +31,7 @@ class CompareCommandTest {
 
   private Path csv(String name, List<ItemScore> items) throws Exception {
     Path file = dir.resolve(name);
-    Files.writeString(file, new EvalReport("m", "set.jsonl", items).csv());
+    Files.writeString(file, new EvalReport("m", "set.jsonl", items, Breakdown.GROUP).csv());
     return file;
   }
 
